@@ -1,0 +1,1 @@
+"""Linguistic analysis: spaCy parse, dates, numbers, entity grouping."""

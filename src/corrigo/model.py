@@ -1,0 +1,258 @@
+"""The data model: one immutable text, many spans into it.
+
+Every record that points into the article (blocks, sentences, entities, claims,
+findings, evidence) carries half-open ``[start, end)`` character offsets into
+``Article.text`` and the text it covers, so ``article.text[s.start:s.end] == s.text``
+always holds. Normalised forms exist only for matching and never replace the text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+
+__all__ = [
+    "Article",
+    "Block",
+    "BlockKind",
+    "Claim",
+    "Dateline",
+    "Entity",
+    "Evidence",
+    "Finding",
+    "FindingKind",
+    "Report",
+    "SearchInfo",
+    "SearchStatus",
+    "Span",
+    "Verdict",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open character range ``[start, end)`` and the text it covers."""
+
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def of(cls, source: str, start: int, end: int) -> Span:
+        """Cut a span out of ``source``; the only way spans should be made."""
+        if not 0 <= start <= end <= len(source):
+            raise ValueError(f"span [{start}, {end}) is outside a text of {len(source)} characters")
+        return cls(start, end, source[start:end])
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+class BlockKind(Enum):
+    """What a line or paragraph of the input is. Only ``HEADLINE`` and ``BODY`` are checked."""
+
+    HEADLINE = "headline"
+    DATELINE = "dateline"
+    BYLINE = "byline"
+    BODY = "body"
+    STATUS = "status"  # a line printed by another tool, e.g. "Search module is not installed."
+    BOILERPLATE = "boilerplate"  # "Advertisement", "Share this article", ...
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    kind: BlockKind
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """Where and when the story was filed: ``HONG KONG -`` and/or a date line."""
+
+    place: Span | None
+    date_span: Span | None
+    date: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """The verbatim input text and its layout.
+
+    Example:
+        >>> from corrigo.ingest import parse_article
+        >>> art = parse_article("Mayor opens bridge\\n\\nThe mayor opened the bridge on Monday.")
+        >>> art.headline.text
+        'Mayor opens bridge'
+    """
+
+    text: str
+    blocks: tuple[Block, ...]
+    headline: Span | None = None
+    dateline: Dateline | None = None
+    byline: Span | None = None
+    id: str | None = None
+    title: str | None = None
+    url: str | None = None
+    published: dt.date | None = None  # from metadata (JSONL "date"); the dateline wins when both exist
+
+    @property
+    def checked_blocks(self) -> tuple[Block, ...]:
+        return tuple(b for b in self.blocks if b.kind in (BlockKind.HEADLINE, BlockKind.BODY))
+
+    @property
+    def paragraphs(self) -> tuple[Span, ...]:
+        return tuple(b.span for b in self.blocks if b.kind is BlockKind.BODY)
+
+    @property
+    def date(self) -> dt.date | None:
+        """The date the article speaks from: the dateline's, else the metadata's."""
+        if self.dateline is not None and self.dateline.date is not None:
+            return self.dateline.date
+        return self.published
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A named-entity mention. ``key`` groups mentions of one entity ("Amnesty", "Amnesty International")."""
+
+    span: Span
+    label: str  # spaCy label: PERSON, ORG, GPE, DATE, CARDINAL, ...
+    key: str
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """An atomic, check-worthy statement: one clause of a sentence."""
+
+    span: Span
+    sentence: Span
+    subject: Span | None
+    predicate: str  # lemma of the main verb (or the head noun for a headline fragment)
+    negated: bool
+    speaker: Span | None  # who said it, when the sentence attributes it
+    kind: str  # "fact", "opinion", "prediction", "quote"
+
+    @property
+    def checkable(self) -> bool:
+        return self.kind in ("fact", "quote")
+
+
+class Verdict(Enum):
+    CONTRADICTED = "contradicted"  # the article says otherwise elsewhere
+    REFUTED = "refuted"  # a reference document says otherwise
+    UNSUPPORTED = "unsupported"  # nothing supplied supports it (source mode)
+
+
+class FindingKind(Enum):
+    """Which check produced a finding."""
+
+    HEADLINE = "headline_vs_body"
+    SLOT = "slot_conflict"
+    DATE = "date_arithmetic"
+    NUMBER = "number_arithmetic"
+    ATTRIBUTION = "attribution"
+    POLARITY = "negation"
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A quote that bears on a finding. ``source`` is ``"self"`` for the article itself."""
+
+    source: str
+    span: Span
+
+    def to_dict(self) -> dict[str, object]:
+        return {"source": self.source, "start": self.span.start, "end": self.span.end, "text": self.span.text}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A statement Corrigo believes is wrong, why, and what it should say.
+
+    ``suggestion`` replaces ``span.text`` (the wrong words), so applying every
+    suggestion in reverse order of position yields the corrected article.
+    """
+
+    span: Span
+    sentence: Span
+    verdict: Verdict
+    kind: FindingKind
+    confidence: float
+    explanation: str
+    evidence: tuple[Evidence, ...]
+    suggestion: str | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "start": self.span.start,
+            "end": self.span.end,
+            "text": self.span.text,
+            "verdict": self.verdict.value,
+            "kind": self.kind.value,
+            "confidence": round(self.confidence, 3),
+            "explanation": self.explanation,
+            "suggestion": self.suggestion,
+            "sentence": {"start": self.sentence.start, "end": self.sentence.end, "text": self.sentence.text},
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+
+class SearchStatus(Enum):
+    OK = "ok"
+    NOT_INSTALLED = "not_installed"
+    NO_INDEX = "no_index"
+    ERROR = "error"
+
+
+@dataclass(frozen=True, slots=True)
+class SearchInfo:
+    status: SearchStatus
+    message: str
+
+
+NOT_INSTALLED = SearchInfo(
+    SearchStatus.NOT_INSTALLED, "Search module is not installed: checked the article against itself only."
+)
+
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """What ``corrigo.check`` returns: the article, its findings sorted by position, and how it was checked."""
+
+    article: Article
+    findings: tuple[Finding, ...]
+    search: SearchInfo = NOT_INSTALLED
+    claims: tuple[Claim, ...] = field(default=())
+    timings: dict[str, float] = field(default_factory=dict, compare=False)
+
+    @property
+    def clean(self) -> bool:
+        return not self.findings
+
+    def to_dict(self) -> dict[str, object]:
+        art = self.article
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "id": art.id,
+            "text": art.text,
+            "headline": _span_dict(art.headline),
+            "dateline": None
+            if art.dateline is None
+            else {
+                "place": _span_dict(art.dateline.place),
+                "date": art.dateline.date.isoformat() if art.dateline.date else None,
+            },
+            "findings": [f.to_dict() for f in self.findings],
+            "search": {"status": self.search.status.value, "message": self.search.message},
+            "stats": {"claims": len(self.claims), "checked_claims": sum(c.checkable for c in self.claims)},
+        }
+
+
+def _span_dict(span: Span | None) -> dict[str, object] | None:
+    return None if span is None else {"start": span.start, "end": span.end, "text": span.text}

@@ -1,0 +1,129 @@
+"""The one entry point: ``check(article, config) -> Report``. The CLI and batch mode call this."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from typing import Any
+
+from corrigo.analysis.analyse import Analyser
+from corrigo.checks import default_checks
+from corrigo.claims import ClaimExtractor
+from corrigo.config import Config
+from corrigo.errors import CorrigoError, InputError
+from corrigo.ingest import parse_article
+from corrigo.ingest.decode import validate_text
+from corrigo.model import Article, Finding, Report
+
+__all__ = ["Checker", "check", "warm_up"]
+
+log = logging.getLogger(__name__)
+
+
+class Checker:
+    """A configured pipeline: analyse → claims → checks → report. Reuse one for many articles.
+
+    Example:
+        >>> checker = Checker(Config())
+        >>> report = checker.run("Mayor opens bridge\\n\\nThe mayor opened the bridge on Monday.")
+        >>> report.findings
+        ()
+    """
+
+    def __init__(self, config: Config | None = None) -> None:
+        self.config = config or Config()
+        self.analyser = Analyser(self.config.spacy_model)
+        self.claims = ClaimExtractor()
+        self.checks = [c for c in default_checks() if c.name in self.config.checks]
+
+    def warm_up(self) -> None:
+        self.analyser.warm_up()
+
+    def run(self, article: Article | str) -> Report:
+        if isinstance(article, str):
+            article = parse_article(validate_text(article))
+        elif not article.text.strip():
+            raise InputError("the article is empty (or only whitespace): give an article's text", code="empty")
+        if len(article.text.encode("utf-8", "surrogatepass")) > self.config.max_bytes:
+            raise InputError(
+                f"the article is over the {self.config.max_bytes:,}-byte limit: split it or raise max_bytes",
+                code="too_large",
+            )
+        timings: dict[str, float] = {}
+        t0 = time.perf_counter()
+        analysis = self.analyser.run(article)
+        t1 = time.perf_counter()
+        claims = self.claims.run(analysis)
+        t2 = time.perf_counter()
+        findings: list[Finding] = []
+        for c in self.checks:
+            try:
+                findings.extend(c.run(analysis))
+            except CorrigoError:
+                raise
+            except Exception as exc:  # a bug in one check must not pass for a clean article
+                raise CorrigoError(f"internal check {c.name!r} failed: {exc!r}") from exc
+        t3 = time.perf_counter()
+        timings.update(analyse=t1 - t0, claims=t2 - t1, checks=t3 - t2)
+        kept = [f for f in merge_findings(findings) if f.confidence >= self.config.min_confidence]
+        return Report(article=analysis.article, findings=tuple(kept), claims=tuple(claims), timings=timings)
+
+
+def merge_findings(findings: list[Finding]) -> list[Finding]:
+    """One finding per wrong span: when two checks flag the same words, keep the more confident one
+    and pool the evidence. Overlapping but different spans keep the more confident finding."""
+    from dataclasses import replace
+
+    best: dict[tuple[int, int], Finding] = {}
+    for f in findings:
+        key = (f.span.start, f.span.end)
+        if key in best:
+            old = best[key]
+            keep, other = (f, old) if f.confidence > old.confidence else (old, f)
+            pooled = keep.evidence + tuple(e for e in other.evidence if e not in keep.evidence)
+            best[key] = replace(keep, evidence=pooled)
+        else:
+            best[key] = f
+    ordered = sorted(best.values(), key=lambda f: (-f.confidence, f.span.start))
+    kept: list[Finding] = []
+    for f in ordered:
+        if not any(f.span.overlaps(k.span) for k in kept):
+            kept.append(f)
+    return sorted(kept, key=lambda f: (f.span.start, f.span.end))
+
+
+_default: Checker | None = None
+_default_lock = threading.Lock()
+
+
+def _checker(options: dict[str, Any]) -> Checker:
+    global _default
+    if options:
+        return Checker(Config.from_options(**options))
+    with _default_lock:
+        if _default is None:
+            _default = Checker()
+        return _default
+
+
+def check(article: Article | str, config: Config | None = None, **options: Any) -> Report:
+    """Check an article against itself and return a Report of the statements it contradicts.
+
+    Args:
+        article: the article's text (headline first, as pasted) or a parsed :class:`Article`.
+        config: a :class:`Config`; or give its fields as keyword options.
+
+    Example:
+        >>> import corrigo
+        >>> report = corrigo.check("Firm moves to Leeds\\n\\nThe firm moved its headquarters to Leeds.")
+        >>> report.findings
+        ()
+    """
+    checker = Checker(config) if config is not None else _checker(options)
+    return checker.run(article)
+
+
+def warm_up() -> None:
+    """Load the models now rather than on the first check (for servers and timing)."""
+    _checker({}).warm_up()
