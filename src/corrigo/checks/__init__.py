@@ -8,8 +8,12 @@ __all__ = ["Check", "default_checks"]
 
 
 def default_checks() -> list[Check]:
-    """Every internal check, in the order they run. Names are the config keys."""
+    """Every internal check, in the order they run. Names are the config keys (``Config.checks``)."""
+    from corrigo.checks.dates import DateCheck
+    from corrigo.checks.frames import FrameCheck
+    from corrigo.checks.numbers import NumberCheck
+    from corrigo.checks.polarity import PolarityCheck
+    from corrigo.checks.quotes import QuoteCheck
     from corrigo.checks.slots import SlotCheck
 
-    checks: list[Check] = [SlotCheck()]
-    return checks
+    return [SlotCheck(), FrameCheck(), DateCheck(), NumberCheck(), QuoteCheck(), PolarityCheck()]
