@@ -7,7 +7,7 @@ from typing import Protocol
 from corrigo.analysis.analyse import Analysis, Sentence
 from corrigo.model import Evidence, Finding, FindingKind, Span, Verdict
 
-__all__ = ["Check", "contradiction", "SELF"]
+__all__ = ["Check", "contradiction", "quote", "SELF"]
 
 SELF = "self"
 
@@ -21,6 +21,25 @@ class Check(Protocol):
     name: str
 
     def run(self, analysis: Analysis) -> list[Finding]: ...
+
+
+_QUOTE_LIMIT = 200  # a sentence longer than this is quoted around the words that matter
+
+
+def quote(sentence: Span, core: Span, text: str) -> Span:
+    """An evidence quote: the whole sentence when short, else a window around ``core`` cut at words."""
+    if sentence.end - sentence.start <= _QUOTE_LIMIT:
+        return sentence
+    margin = max(40, (_QUOTE_LIMIT - (core.end - core.start)) // 2)
+    start = max(sentence.start, core.start - margin)
+    end = min(sentence.end, core.end + margin)
+    if start > sentence.start:
+        nxt = text.find(" ", start, core.start)
+        start = nxt + 1 if nxt != -1 else start
+    if end < sentence.end:
+        prev = text.rfind(" ", core.end, end)
+        end = prev if prev != -1 else end
+    return Span.of(text, start, end)
 
 
 def contradiction(

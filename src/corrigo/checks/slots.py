@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from corrigo.analysis.analyse import Analysis
 from corrigo.analysis.facts import TITLE_HEADS, Fact, extract_facts
-from corrigo.checks.base import contradiction
+from corrigo.checks.base import contradiction, quote
 from corrigo.model import Finding, FindingKind
 
 __all__ = ["SlotCheck", "Resolution", "resolve_slots"]
@@ -93,7 +93,12 @@ class SlotCheck:
             right = res.winner[0]
             right_text = _surface(analysis, right)
             for wrong in res.losers:
-                evidence = [f.sentence.span for f in res.winner if f.sentence.index != wrong.sentence.index]
+                text = analysis.article.text
+                evidence = [
+                    quote(f.sentence.span, _cover(f.value, f.context), text)
+                    for f in res.winner
+                    if f.sentence.index != wrong.sentence.index
+                ]
                 if not evidence:
                     continue
                 confidence = 0.6 + 0.1 * min(res.margin, 3)
@@ -127,6 +132,13 @@ class SlotCheck:
                         )
                     )
         return findings
+
+
+def _cover(a, b):
+    from corrigo.model import Span
+
+    lo, hi = min(a.start, b.start), max(a.end, b.end)
+    return Span(lo, hi, "")  # only the bounds are used
 
 
 def _swapped(analysis: Analysis, facts: list[Fact], wrong: Fact, right: Fact):

@@ -1,0 +1,140 @@
+"""The ``corrigo`` command: a thin adapter over :func:`corrigo.check` and batch mode.
+
+Exit codes: 0 nothing flagged, 1 findings, 2 usage or input error (message on stderr, nothing on
+stdout, no output file written).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from corrigo.errors import CorrigoError, InputError
+
+__all__ = ["main"]
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # usage errors: exit 2 with the fix
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"corrigo: error: {message} (see `corrigo {self.prog.split()[-1]} --help`)\n")
+        raise SystemExit(EXIT_ERROR)
+
+
+def _parser() -> argparse.ArgumentParser:
+    from corrigo.config import CHECK_NAMES
+    from corrigo.ingest.load import INPUT_FORMATS
+    from corrigo.report import FORMATS
+
+    p = _Parser(prog="corrigo", description="Find the statements a news article contradicts, with the evidence and the fix.")
+    p.add_argument("--version", action="version", version=f"corrigo {_version()}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def common(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("--min-confidence", type=float, default=None, metavar="X",
+                        help="drop findings below this confidence (0-1; default 0.5)")
+        sp.add_argument("--checks", default=None, metavar="NAMES",
+                        help=f"comma-separated internal checks to run (default all: {','.join(CHECK_NAMES)})")
+        sp.add_argument("--max-bytes", type=int, default=None, metavar="N",
+                        help="largest input accepted, in bytes (default 5000000)")
+
+    c = sub.add_parser("check", help="check articles and report what they contradict")
+    c.add_argument("paths", nargs="*", default=["-"], metavar="PATH", help="text, Markdown or HTML files; - for stdin")
+    c.add_argument("--format", choices=FORMATS, default="text", help="report format (default text)")
+    c.add_argument("-o", "--output", metavar="OUT", help="write the report here instead of stdout (atomically)")
+    c.add_argument("--input-format", choices=INPUT_FORMATS, default="auto", help="how to read inputs (default: by extension)")
+    c.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour in text reports")
+    common(c)
+
+    b = sub.add_parser("batch", help="check a JSON Lines file of articles into a JSON Lines file of reports")
+    b.add_argument("input", metavar="INPUT.jsonl")
+    b.add_argument("-o", "--output", required=True, metavar="OUTPUT.jsonl")
+    b.add_argument("--workers", type=int, default=1, metavar="N", help="parallel processes (default 1)")
+    common(b)
+    return p
+
+
+def _version() -> str:
+    from corrigo import __version__
+
+    return __version__
+
+
+def _config(args: argparse.Namespace):
+    from corrigo.config import Config
+
+    options = {}
+    if args.min_confidence is not None:
+        options["min_confidence"] = args.min_confidence
+    if args.checks is not None:
+        options["checks"] = tuple(n.strip() for n in args.checks.split(",") if n.strip())
+    if args.max_bytes is not None:
+        options["max_bytes"] = args.max_bytes
+    return Config.from_options(**options)
+
+
+def _check(args: argparse.Namespace) -> int:
+    from corrigo.batch import write_atomic
+    from corrigo.ingest.load import load_article
+    from corrigo.pipeline import Checker
+    from corrigo.report import render
+
+    config = _config(args)
+    if args.paths.count("-") > 1:
+        raise InputError("standard input (-) can be read only once: give it once", code="usage")
+    # Read every input before printing anything: a bad third file must not leave two reports behind.
+    articles = [(p, load_article(p, input_format=args.input_format, max_bytes=config.max_bytes)) for p in args.paths]
+    checker = Checker(config)
+    reports = [(p, checker.run(a)) for p, a in articles]
+    color = args.color == "always" or (args.color == "auto" and args.output is None and sys.stdout.isatty()
+                                       and "NO_COLOR" not in os.environ)
+    if args.format == "json" and len(reports) > 1:
+        import json
+
+        body = json.dumps({"reports": [{"path": p, "report": r.to_dict()} for p, r in reports]},
+                          ensure_ascii=False, indent=2) + "\n"
+    else:
+        parts = [render(r, args.format, name=None if p == "-" else p, color=color) for p, r in reports]
+        body = ("\n" if args.format != "json" else "").join(parts)
+    if args.output:
+        write_atomic(Path(args.output), [body.rstrip("\n")])
+    else:
+        sys.stdout.write(body)
+    return EXIT_FINDINGS if any(r.findings for _, r in reports) else EXIT_CLEAN
+
+
+def _batch(args: argparse.Namespace) -> int:
+    from corrigo.batch import run_batch
+
+    if args.workers < 1:
+        raise InputError("--workers must be at least 1", code="usage")
+    summary = run_batch(Path(args.input), Path(args.output), _config(args), workers=args.workers)
+    sys.stderr.write(
+        f"corrigo: {summary.lines} lines: {summary.checked} checked, {summary.with_findings} with findings, "
+        f"{summary.errors} errors → {args.output}\n"
+    )
+    return EXIT_FINDINGS if summary.with_findings else EXIT_CLEAN
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return EXIT_ERROR
+    try:
+        return _check(args) if args.command == "check" else _batch(args)
+    except CorrigoError as exc:
+        sys.stderr.write(f"corrigo: error: {exc}\n")
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        sys.stderr.write("corrigo: interrupted; no output written\n")
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

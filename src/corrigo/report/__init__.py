@@ -1,0 +1,7 @@
+"""Render a Report for people (text, Markdown) or programs (JSON)."""
+
+from __future__ import annotations
+
+from corrigo.report.render import FORMATS, render, render_json, render_markdown, render_text
+
+__all__ = ["FORMATS", "render", "render_json", "render_markdown", "render_text"]
