@@ -47,7 +47,13 @@ class Analysis:
     def token_span(self, sentence: Sentence, first: Any, last: Any | None = None) -> Span:
         """Article span from token ``first`` to token ``last`` (inclusive)."""
         last = first if last is None else last
+        if last.i < first.i:
+            first, last = last, first
         return self.span(sentence, first.idx, last.idx + len(last.text))
+
+    def year_mentions(self, year: int | str) -> int:
+        """How many times the article writes this year ("1932" in "built in 1932", "since 1932")."""
+        return len(re.findall(rf"(?<![\d.,]){year}(?![\d])", self.article.text))
 
     def entities_in(self, span: Span) -> list[Entity]:
         return [e for e in self.entities if span.contains(e.span)]
@@ -76,6 +82,9 @@ def normalise_name(text: str) -> str:
     words = [w for w in re.findall(r"[\w&]+", s) if w not in _HONORIFICS]
     if words and words[0] == "the":
         words = words[1:]
+    # "Oslo-based Polar Ice Consortium" names the consortium; where it is based is a fact about it.
+    if "based" in words[:-1]:
+        words = words[words.index("based") + 1 :]
     return " ".join(words)
 
 
@@ -152,10 +161,13 @@ def _group(raw: list[tuple[Span, str]]) -> list[Entity]:
             found.append((counts[label][name], -len(name), name))
         return max(found)[2]
 
+    surnames = {f.split()[-1] for f in counts["PERSON"] if len(f.split()) > 1}
     entities = []
     for span, label in raw:
         name = normalise_name(span.text)
         words = name.split()
+        if label in ("GPE", "ORG", "NORP", "LOC") and name in surnames and span.text[:1].isupper():
+            label = "PERSON"  # "Ferrand, who became ..." tagged as a place, after "Lucia Ferrand"
         if label == "PERSON":
             key = "person:" + best("PERSON", name, lambda f: bool(words) and f.split()[-1] == words[-1])
         elif label == "ORG":

@@ -100,14 +100,42 @@ def resolve_reference(analysis: Analysis, sentence: Sentence, tok: Any) -> str |
         return ent.key
     low = tok.lower_
     pos = sentence.offset + tok.idx
-    if low in ("it", "its", "we", "our", "us", "they", "their") or (
-        tok.lemma_.lower() in _ORG_NOUNS and _definite(tok)
-    ):
+    if low in ("it", "its", "which", "that") or tok.dep_ == "poss" and low == "its":
+        # "The bridge, which has never closed since it opened": a pronoun inside a relative
+        # clause stands for the noun the clause describes.
+        antecedent = _relative_head(tok)
+        if antecedent is not None:
+            return resolve_reference(analysis, sentence, antecedent) or noun_key(antecedent)
+    lemma = tok.lemma_.lower()
+    if _definite(tok) and tok.pos_ == "NOUN":
+        # "the consortium", "the institute": the organisation whose name has that word.
+        named = [(n, k) for k, n in analysis.salience.items() if k.startswith("org:") and lemma in k[4:].split()]
+        if named:
+            return max(named)[1]
+    if low in ("it", "its", "we", "our", "us", "they", "their") or (lemma in _ORG_NOUNS and _definite(tok)):
         return _nearest(analysis, sentence, pos, "ORG") or _top(analysis, "org:")
     if low in ("he", "his", "him", "she", "her"):
         return _nearest(analysis, sentence, pos, "PERSON")
     if tok.lemma_.lower() in _PLACE_NOUNS and _definite(tok):
         return analysis.place_key
+    return None
+
+
+def noun_key(tok: Any) -> str | None:
+    """A key for a definite common noun phrase ("the bridge" -> "np:bridge"), else None."""
+    if tok.pos_ == "NOUN" and _definite(tok):
+        return "np:" + tok.lemma_.lower()
+    return None
+
+
+def _relative_head(tok: Any) -> Any | None:
+    node = tok
+    for _ in range(6):
+        if node.dep_ == "relcl" and node.head.pos_ in ("NOUN", "PROPN"):
+            return node.head
+        if node.head.i == node.i:
+            return None
+        node = node.head
     return None
 
 
@@ -121,7 +149,10 @@ def _nearest(analysis: Analysis, sentence: Sentence, pos: int, label: str) -> st
     window_start = analysis.sentences[max(0, sentence.index - 3)].span.start
     best = None
     for e in analysis.entities:
-        if e.label == label and window_start <= e.span.start < pos:
+        # A name the article also uses as a place ("Bergen") is a mis-tagged place, not an organisation.
+        if e.label == label and window_start <= e.span.start < pos and (
+            "place:" + e.key.split(":", 1)[1] not in analysis.salience
+        ):
             best = e.key
     return best
 
@@ -136,11 +167,27 @@ def _entity(analysis: Analysis, sentence: Sentence, tok: Any):
     return analysis.entity_at(start, start + len(tok.text))
 
 
-def _place_value(analysis: Analysis, sentence: Sentence, tok: Any) -> tuple[Span, str] | None:
-    """A place named by ``tok``: a GPE/LOC entity, or "the city" standing for the story's place."""
+def _place_value(
+    analysis: Analysis, sentence: Sentence, tok: Any, typed: bool = False
+) -> tuple[Span, str] | None:
+    """A place named by ``tok``: a GPE/LOC entity, or "the city" standing for the story's place.
+
+    ``typed`` says the position itself means a place ("X-based", "X headquarters", "headquarters
+    in X"): there a proper noun counts as a place even when the tagger called it an organisation
+    ("the Oslo-based ..." is often tagged ORG).
+    """
     ent = _entity(analysis, sentence, tok)
     if ent is not None and ent.label in _PLACE_LABELS:
         return ent.span, ent.key
+    if typed and tok.pos_ == "PROPN":
+        toks = sorted((t for t in tok.subtree if t.pos_ == "PROPN" and t.i <= tok.i), key=lambda t: t.i)
+        run = [tok]
+        for t in reversed(toks[:-1]):
+            if t.i == run[0].i - 1:
+                run.insert(0, t)
+        span = analysis.token_span(sentence, run[0], run[-1])
+        if ent is None or ent.span.contains(span):
+            return span, "place:" + normalise_name(span.text)
     if tok.lemma_.lower() in _PLACE_NOUNS and _definite(tok) and tok.lemma_.lower() == "city":
         key = analysis.place_key
         if key is not None:
@@ -155,9 +202,9 @@ def _subject_of(analysis: Analysis, sentence: Sentence, verb: Any) -> str | None
     for _ in range(4):
         for c in node.children:
             if c.dep_ in ("nsubj", "nsubjpass"):
-                return resolve_reference(analysis, sentence, c)
+                return resolve_reference(analysis, sentence, c) or noun_key(c)
         if node.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl", "relcl", "pcomp", "pobj", "prep") and (
-            node.head is not node
+            node.head.i != node.i
         ):
             if node.dep_ == "xcomp":
                 # "drawing Amnesty to set up": the object of the governing verb does the xcomp.
@@ -175,9 +222,16 @@ class _Pronoun:
 
     lower_ = "it"
     idx = 0
+    i = -1
     text = ""
     lemma_ = "it"
+    pos_ = "PRON"
+    dep_ = ""
     children = ()
+
+    @property
+    def head(self) -> _Pronoun:
+        return self
 
 
 def _owner(analysis: Analysis, sentence: Sentence, noun: Any) -> str | None:
@@ -188,9 +242,9 @@ def _owner(analysis: Analysis, sentence: Sentence, noun: Any) -> str | None:
         ent = _entity(analysis, sentence, c)
         if c.dep_ == "compound" and ent is not None and ent.label == "ORG":
             return ent.key
-    if noun.head is not noun and noun.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr"):
+    if noun.head.i != noun.i and noun.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr"):
         verb = noun.head
-        while verb.pos_ == "ADP" and verb.head is not verb:
+        while verb.pos_ == "ADP" and verb.head.i != verb.i:
             verb = verb.head
         if verb.pos_ in ("VERB", "AUX"):
             return _subject_of(analysis, sentence, verb)
@@ -231,7 +285,7 @@ def _based(analysis: Analysis, sentence: Sentence, tok: Any) -> list[Fact]:
     # "Hong Kong-based Amnesty": the place hangs off "based" as npadvmod/compound.
     for c in tok.children:
         if c.dep_ in ("npadvmod", "compound", "nmod") and c.i < tok.i:
-            value = _place_value(analysis, sentence, c)
+            value = _place_value(analysis, sentence, c, typed=True)
             first = min(c.subtree, key=lambda t: t.i)
             f = _fact(analysis, sentence, subject, "base", value, "GPE", first, tok)
             if f:
@@ -247,7 +301,7 @@ def _qualifier(analysis: Analysis, sentence: Sentence, noun: Any, value_tok: Any
     """Words that say which headquarters: "Asia-Pacific", "regional", "new", "European"."""
     words = []
     for c in noun.children:
-        if c.dep_ in ("compound", "amod", "nmod") and c is not value_tok:
+        if c.dep_ in ("compound", "amod", "nmod") and (value_tok is None or c.i != value_tok.i):
             words.append(" ".join(t.lower_ for t in c.subtree if t.pos_ != "PUNCT"))
     return normalise_name(" ".join(words))
 
@@ -262,7 +316,7 @@ def _headquarters(analysis: Analysis, sentence: Sentence, noun: Any) -> list[Fac
         holders.append(noun.head)
     for holder in holders:
         for prep, pobj in _pobj(holder, ("in",)):
-            value = _place_value(analysis, sentence, pobj)
+            value = _place_value(analysis, sentence, pobj, typed=holder.i == noun.i)
             if value is not None:
                 places.append((noun, prep, value, None))
     # "its Paris headquarters" (a city or country); a region before the noun ("its Asia-Pacific
@@ -271,8 +325,8 @@ def _headquarters(analysis: Analysis, sentence: Sentence, noun: Any) -> list[Fac
         for c in noun.children:
             if c.dep_ in ("compound", "nmod"):
                 ent = _entity(analysis, sentence, c)
-                value = _place_value(analysis, sentence, c)
-                if value is not None and ent is not None and ent.label == "GPE":
+                value = _place_value(analysis, sentence, c, typed=True)
+                if value is not None and (ent is None or ent.label != "LOC"):
                     places.append((c, noun, value, c))
     qualifier = None
     for first, last, value, value_tok in places:
@@ -345,12 +399,12 @@ def _started(analysis: Analysis, sentence: Sentence, verb: Any) -> list[Fact]:
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
         if verb.dep_ in ("acl", "amod") and obj is None:
             obj = verb.head  # "the club, founded in 1902,"
-            subject = resolve_reference(analysis, sentence, obj)
+            subject = resolve_reference(analysis, sentence, obj) or noun_key(obj)
         else:
             subject = _subject_of(analysis, sentence, verb) if obj is None or obj.dep_ == "dobj" else (
                 resolve_reference(analysis, sentence, obj)
             )
-        thing = obj.lemma_.lower() if obj is not None and obj.pos_ == "NOUN" else ""
+        thing = obj.lemma_.lower() if obj is not None and obj.pos_ == "NOUN" and obj.dep_ == "dobj" else ""
         if subject is None:
             continue
         out.append(
@@ -378,13 +432,26 @@ def _roles(analysis: Analysis, sentence: Sentence) -> list[Fact]:
             role = _role_phrase(analysis, sentence, root.head, stop=root)
             if role:
                 out.append(role_fact(analysis, sentence, ent.key, role))
-        # Premodifying title inside the name's noun phrase: "opposition leader Maria Lopez".
-        pre = [t for t in root.children if t.dep_ == "compound" and t.i < ent.span.start - sentence.offset
-               and _entity(analysis, sentence, t) is None and t.pos_ in ("NOUN", "PROPN")]
-        pre = [t for t in sentence.tokens if pre and pre[0].i <= t.i < _first_token_index(sentence, ent)]
-        if pre and pre[-1].lemma_.lower() in TITLE_HEADS | {"minister", "secretary"}:
-            span = analysis.token_span(sentence, pre[0], pre[-1])
-            out.append(Fact(ent.key, "role", span, _role_key(pre), "ROLE", sentence, span))
+        # "Ferrand, who became chief financial officer in 2021": a title stated in a relative clause.
+        for c in root.children:
+            if c.dep_ == "relcl" and c.lemma_.lower() in ("become", "be", "remain", "serve"):
+                for a in c.children:
+                    if a.dep_ == "attr" and a.pos_ == "NOUN":
+                        role = _role_phrase(analysis, sentence, a)
+                        if role:
+                            out.append(role_fact(analysis, sentence, ent.key, role))
+        # Premodifying title inside the name's noun phrase: "opposition leader Maria Lopez",
+        # "Chief financial officer Lucia Ferrand".
+        first = _first_token_index(sentence, ent)
+        mods = [t for t in root.children if t.dep_ == "compound" and t.i < first
+                and _entity(analysis, sentence, t) is None and t.pos_ in ("NOUN", "PROPN")]
+        if mods:
+            start = min(t.left_edge.i for t in mods)
+            pre = [t for t in sentence.tokens if start <= t.i < first and t.pos_ not in ("DET", "PUNCT")]
+            pre = [t for t in pre if t.dep_ not in ("poss", "case")]
+            if pre and pre[-1].lemma_.lower() in TITLE_HEADS:
+                span = analysis.token_span(sentence, pre[0], pre[-1])
+                out.append(Fact(ent.key, "role", span, _role_key(pre), "ROLE", sentence, span))
     return out
 
 
@@ -403,7 +470,7 @@ def _first_token_index(sentence: Sentence, ent) -> int:
 def _root_token(sentence: Sentence, start: int, end: int):
     toks = [t for t in sentence.tokens if start <= t.idx < end]
     for t in toks:
-        if not (start <= t.head.idx < end) or t.head is t:
+        if not (start <= t.head.idx < end) or t.head.i == t.i:
             return t
     return None
 
@@ -414,8 +481,16 @@ def _role_phrase(analysis: Analysis, sentence: Sentence, head: Any, stop: Any = 
     compound_heads = {head_word, head.lower_}
     if not compound_heads & TITLE_HEADS:
         return None
-    toks = [t for t in head.subtree if stop is None or t.i < stop.i and t not in list(stop.subtree)]
-    toks = [t for t in toks if t.dep_ not in ("relcl",) and not (t.pos_ == "PUNCT" and t.i in (toks[0].i, toks[-1].i))]
+    # A former or acting title is not the person's role now.
+    if any(c.lower_ in ("former", "ex", "late", "then", "acting", "interim", "outgoing") for c in head.children):
+        return None
+    cut = {t.i for c in head.children if c.dep_ in ("relcl", "acl", "appos") for t in c.subtree}
+    if stop is not None:
+        cut |= {t.i for t in stop.subtree}
+    toks = [t for t in head.subtree if t.i not in cut]
+    if not toks:
+        return None
+    toks = [t for t in toks if not (t.pos_ == "PUNCT" and t.i in (toks[0].i, toks[-1].i))]
     # Drop a trailing relative clause or participle phrase: keep the contiguous run up to the head.
     run = []
     for t in sorted(toks, key=lambda t: t.i):

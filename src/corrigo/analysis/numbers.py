@@ -14,7 +14,16 @@ import math
 import re
 from dataclasses import dataclass
 
-__all__ = ["Quantity", "parse_number", "parse_quantity", "ordinal_value"]
+__all__ = [
+    "Quantity",
+    "format_like",
+    "format_ordinal_like",
+    "number_words",
+    "ordinal_value",
+    "ordinal_words",
+    "parse_number",
+    "parse_quantity",
+]
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -159,3 +168,67 @@ def _rounding_step(s: str, value: float) -> float:
     if places:
         return scale * 10.0 ** (-places)
     return 1000.0 if value % 1000 == 0 else 1.0
+
+
+# --- writing a number back the way the article writes it -------------------------------------
+
+_WORD_OF = {v: k for k, v in _UNITS.items() if k not in ("a", "an", "single")}
+_WORD_OF.update({v: k for k, v in _TENS.items()})
+_ORDINAL_OF = {v: k for k, v in _ORDINALS.items()}
+_ORDINAL_OF.update({16: "sixteenth", 17: "seventeenth", 18: "eighteenth", 19: "nineteenth"})
+_TENS_ORDINAL = {20: "twentieth", 30: "thirtieth", 40: "fortieth", 50: "fiftieth", 60: "sixtieth",
+                 70: "seventieth", 80: "eightieth", 90: "ninetieth"}
+
+
+def number_words(n: int) -> str | None:
+    """0..99 in words ("twenty-five"); None outside that range."""
+    if n in _WORD_OF:
+        return _WORD_OF[n]
+    if 20 < n < 100:
+        return f"{_WORD_OF[n - n % 10]}-{_WORD_OF[n % 10]}"
+    return None
+
+
+def ordinal_words(n: int) -> str | None:
+    """1..99 as an ordinal word ("twenty-first"); None outside that range."""
+    if n in _ORDINAL_OF:
+        return _ORDINAL_OF[n]
+    if n in _TENS_ORDINAL:
+        return _TENS_ORDINAL[n]
+    if 20 < n < 100:
+        return f"{_WORD_OF[n - n % 10]}-{_ORDINAL_OF[n % 10]}"
+    return None
+
+
+def _match_case(like: str, word: str) -> str:
+    if like.isupper() and len(like) > 1:
+        return word.upper()
+    if like[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def format_like(original: str, value: float) -> str:
+    """Write ``value`` as ``original`` is written: words stay words, digits keep their
+    thousands separators and decimal places ("fourteen" -> "twelve", "4,800" -> "5,000",
+    "5.2" -> "6.5"). ``original`` is the bare number, without unit or scale."""
+    literal = original.strip()
+    if not re.match(r"\d", literal):
+        words = number_words(int(round(value))) if float(value).is_integer() else None
+        if words is not None:
+            return _match_case(literal, words)
+    m = re.search(r"\.(\d+)", literal)
+    places = len(m[1]) if m else 0
+    if places == 0 and not float(round(value, 6)).is_integer():
+        places = 1
+    return f"{value:,.{places}f}" if "," in literal else f"{value:.{places}f}"
+
+
+def format_ordinal_like(original: str, n: int) -> str:
+    """Write ordinal ``n`` as ``original`` is written: "fourth" -> "third", "25th" -> "20th"."""
+    literal = original.strip()
+    if re.match(r"\d", literal):
+        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+        return f"{n}{suffix}"
+    words = ordinal_words(n)
+    return _match_case(literal, words) if words is not None else str(n)

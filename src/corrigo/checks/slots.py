@@ -46,17 +46,23 @@ def resolve_slots(analysis: Analysis, facts: list[Fact]) -> list[Resolution]:
         if len(by_value) < 2:
             continue
         votes = {v: len({f.sentence.index for f in fs}) for v, fs in by_value.items()}
-        ranked = sorted(
-            by_value, key=lambda v: (votes[v], analysis.salience.get(v, 0), -by_value[v][0].value.start), reverse=True
-        )
+        sal = {v: _salience(analysis, v, fs[0].label) for v, fs in by_value.items()}
+        ranked = sorted(by_value, key=lambda v: (votes[v], sal[v], -by_value[v][0].value.start), reverse=True)
         best = ranked[0]
         margin = votes[best] - votes[ranked[1]]
-        salience_gap = analysis.salience.get(best, 0) - analysis.salience.get(ranked[1], 0)
+        salience_gap = sal[best] - sal[ranked[1]]
         if margin == 0 and salience_gap <= 0:
             continue  # nothing in the article prefers one value: a person must decide
         losers = [f for v in ranked[1:] for f in by_value[v]]
         out.append(Resolution(subject, slot, by_value[best], losers, margin))
     return out
+
+
+def _salience(analysis: Analysis, value: str, label: str) -> int:
+    """How often the story mentions a value: entity mentions for places, the year's own count for dates."""
+    if label == "DATE":
+        return analysis.year_mentions(value)
+    return analysis.salience.get(value, 0)
 
 
 def _merge_compatible_roles(by_value: dict[str, list[Fact]]) -> dict[str, list[Fact]]:
