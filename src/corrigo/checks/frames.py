@@ -21,6 +21,7 @@ from corrigo.analysis.facts import resolve_reference
 from corrigo.analysis.numbers import Quantity, parse_quantity
 from corrigo.analysis.places import is_region
 from corrigo.checks.base import contradiction, quote
+from corrigo.checks.counts import count_findings
 from corrigo.model import Entity, Finding, FindingKind
 
 __all__ = ["FrameCheck", "Mention", "frames"]
@@ -274,6 +275,7 @@ class FrameCheck:
             for mentions in _by_subject(group):
                 if any(m.sentence.index in lead for m in mentions):
                     findings.extend(self._resolve(analysis, mentions[0].frame, mentions, lead))
+        findings.extend(count_findings(analysis))
         return findings
 
     def _resolve(self, analysis: Analysis, frame, mentions: list[Mention], lead: set[int]) -> list[Finding]:

@@ -1,0 +1,97 @@
+"""A definite count that points back to a count the article gave differently.
+
+"A two-judge bench ... heard the case. The three-judge bench gave the city six months": "the"
+says the bench is the one already mentioned, so its size must be the size given before. Only
+definite mentions are judged ("the", "this", "all", a possessive), and only when every other
+mention of that kind of thing gives one and the same other number.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from corrigo.analysis.analyse import Analysis, Sentence
+from corrigo.analysis.numbers import parse_number
+from corrigo.checks.base import contradiction, quote
+from corrigo.model import Finding, FindingKind, Span
+
+__all__ = ["count_findings"]
+
+# Possessives are not enough: "its 10-year run" and "its six-year run" can be two shows' runs.
+_DEFINITE = {"the", "this", "that", "these", "those", "all"}
+_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+          "twelve"]
+
+
+@dataclass(frozen=True, slots=True)
+class _Count:
+    value: float
+    span: Span
+    signature: tuple[str, ...]
+    definite: bool
+    sentence: Sentence
+
+
+def _counts(analysis: Analysis) -> list[_Count]:
+    out = []
+    for sentence in analysis.sentences:
+        for tok in sentence.tokens:
+            if tok.dep_ != "nummod" or not tok.like_num:
+                continue
+            value = parse_number(tok.text)
+            if value is None:
+                continue
+            noun = tok.head
+            signature: tuple[str, ...] = (noun.lemma_.lower(),)
+            hyphenated = noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and any(
+                t.text == "-" for t in noun.doc[tok.i : noun.i]
+            )
+            if hyphenated:  # "three-judge bench": the count belongs to the bench's kind
+                noun = noun.head
+                signature = (signature[0], noun.lemma_.lower())
+            definite = any(c.dep_ in ("det", "poss", "predet") and c.lower_ in _DEFINITE for c in noun.children)
+            out.append(_Count(value, analysis.token_span(sentence, tok), signature, definite, sentence))
+    return out
+
+
+def count_findings(analysis: Analysis) -> list[Finding]:
+    groups: dict[tuple[str, ...], list[_Count]] = defaultdict(list)
+    for c in _counts(analysis):
+        groups[c.signature].append(c)
+    findings = []
+    for signature, group in groups.items():
+        if len(signature) < 2:
+            continue  # plain "16 people": too many different groups of people in one story
+        for c in group:
+            if not c.definite:
+                continue
+            others = [o for o in group if o is not c]
+            if not others or any(o.value == c.value for o in others):
+                continue
+            values = {o.value for o in others}
+            if len(values) != 1:
+                continue
+            right = others[0]
+            findings.append(
+                contradiction(
+                    FindingKind.SLOT,
+                    c.span,
+                    c.sentence,
+                    [quote(o.sentence.span, o.span, analysis.article.text) for o in others],
+                    f"'{c.span.text}-{signature[0]} {signature[1]}' refers back to the {right.span.text}-"
+                    f"{signature[0]} {signature[1]} the article described before.",
+                    _like(c.span.text, right.value),
+                    0.7,
+                )
+            )
+    return findings
+
+
+def _like(written: str, value: float) -> str:
+    """Write ``value`` the way ``written`` was written: a word for a word, digits for digits."""
+    n = int(value) if value == int(value) else value
+    if written.isalpha() and isinstance(n, int) and 0 <= n < len(_WORDS):
+        word = _WORDS[n]
+        return word.capitalize() if written[:1].isupper() else word
+    return str(n)
