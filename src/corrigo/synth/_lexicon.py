@@ -9,9 +9,14 @@ from __future__ import annotations
 __all__ = [
     "ANTONYM_VERBS",
     "AUX_NEGATABLE",
+    "CITY_POOL",
     "COMPARATIVE_FLIPS",
+    "COUNTRIES",
+    "CONTESTS",
+    "COUNTRY_POOL",
     "DIRECTION_UP",
     "DIRECTION_DOWN",
+    "FACT_FLIP_VERBS",
     "HONORIFICS",
     "LIGHT_VERBS",
     "MONTHS",
@@ -130,8 +135,12 @@ ANTONYM_VERBS: dict[str, str] = {
 }
 
 # verbs whose direction can be checked against "from X to Y" figures
-DIRECTION_UP = frozenset({"rise", "increase", "grow", "climb", "jump", "soar", "gain", "boost", "raise", "up"})
-DIRECTION_DOWN = frozenset({"fall", "decrease", "shrink", "drop", "slump", "plunge", "lose", "cut", "reduce", "down"})
+DIRECTION_UP = frozenset(
+    {"rise", "increase", "grow", "climb", "jump", "soar", "gain", "boost", "raise", "up"}
+)
+DIRECTION_DOWN = frozenset(
+    {"fall", "decrease", "shrink", "drop", "slump", "plunge", "lose", "cut", "reduce", "down"}
+)
 
 # singular and plural noun flips
 NOUN_FLIPS: dict[str, str] = {
@@ -259,7 +268,9 @@ SPEECH_VERBS = frozenset(
     }
 )
 
-HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lord", "lady", "dame", "prof", "prof."})
+HONORIFICS = frozenset(
+    {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lord", "lady", "dame", "prof", "prof."}
+)
 
 ROLE_HEADS = frozenset(
     {
@@ -317,8 +328,6 @@ ROLE_HEADS = frozenset(
         "owner",
         "skipper",
         "champion",
-        "chancellor",
-        "governor",
         "commentator",
         "researcher",
         "campaigner",
@@ -383,14 +392,21 @@ ROLE_MODIFIERS = frozenset(
         "art",
         "artistic",
         "commercial",
-        "chief",
         "principal",
         "lead",
         "first",
     }
 )
 
-ROLE_POOL = ("chief executive", "chairman", "finance director", "spokesman", "manager", "analyst", "president")
+ROLE_POOL = (
+    "chief executive",
+    "chairman",
+    "finance director",
+    "spokesman",
+    "manager",
+    "analyst",
+    "president",
+)
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = (
@@ -412,14 +428,49 @@ MONTHS = (
 POOLS: dict[str, tuple[str, ...]] = {
     "PERSON": ("John Smith", "David Jones", "Sarah Williams", "Michael Brown", "Anne Taylor", "Peter Evans"),
     "ORG": ("Sony", "Vodafone", "Barclays", "Unilever", "Nokia", "Tesco"),
-    "GPE": ("London", "Paris", "Berlin", "Madrid", "Tokyo", "New York", "Dublin", "Glasgow", "Moscow", "Sydney"),
     "LOC": ("Europe", "Asia", "Africa", "the Middle East", "Scandinavia"),
     "NORP": ("French", "German", "Spanish", "Italian", "American", "British", "Japanese", "Chinese"),
     "FAC": ("Wembley", "Heathrow", "Old Trafford", "Downing Street"),
     "EVENT": ("the World Cup", "the Olympics", "the Six Nations", "Wimbledon"),
 }
 
-TOTAL_CUES = frozenset({"total", "totals", "totalled", "totaled", "all", "altogether", "combined", "overall", "together", "sum", "aggregate"})
+TOTAL_CUES = frozenset(
+    {"total", "totals", "totalled", "totaled", "altogether", "combined", "overall", "aggregate"}
+)
+
+# verbs whose flip is a plain factual reversal even without a second mention
+FACT_FLIP_VERBS = frozenset(
+    {
+        "win",
+        "lose",
+        "approve",
+        "reject",
+        "accept",
+        "refuse",
+        "confirm",
+        "deny",
+        "gain",
+        "rise",
+        "fall",
+        "increase",
+        "decrease",
+        "grow",
+        "shrink",
+        "climb",
+        "drop",
+        "jump",
+        "slump",
+        "soar",
+        "plunge",
+        "cut",
+        "raise",
+        "boost",
+        "buy",
+        "sell",
+        "open",
+        "close",
+    }
+)
 
 
 def inflect(lemma: str, tag: str) -> str | None:
@@ -448,3 +499,205 @@ def match_case(model: str, word: str) -> str:
     if model[:1].islower() and word[:1].isupper() and not word.isupper():
         return word[:1].lower() + word[1:]
     return word
+
+
+# countries and country-like teams, so that a country is swapped for a country and a city for a city
+COUNTRIES = frozenset(
+    [
+        "afghanistan",
+        "albania",
+        "algeria",
+        "argentina",
+        "armenia",
+        "australia",
+        "austria",
+        "azerbaijan",
+        "bangladesh",
+        "belarus",
+        "belgium",
+        "bolivia",
+        "bosnia",
+        "brazil",
+        "britain",
+        "bulgaria",
+        "cambodia",
+        "cameroon",
+        "canada",
+        "chile",
+        "china",
+        "colombia",
+        "congo",
+        "croatia",
+        "cuba",
+        "cyprus",
+        "czech",
+        "denmark",
+        "ecuador",
+        "egypt",
+        "england",
+        "estonia",
+        "ethiopia",
+        "europe",
+        "finland",
+        "france",
+        "georgia",
+        "germany",
+        "ghana",
+        "greece",
+        "holland",
+        "hungary",
+        "iceland",
+        "india",
+        "indonesia",
+        "iran",
+        "iraq",
+        "ireland",
+        "israel",
+        "italy",
+        "ivory",
+        "jamaica",
+        "japan",
+        "jordan",
+        "kazakhstan",
+        "kenya",
+        "korea",
+        "kosovo",
+        "kuwait",
+        "latvia",
+        "lebanon",
+        "libya",
+        "lithuania",
+        "luxembourg",
+        "malaysia",
+        "mexico",
+        "moldova",
+        "morocco",
+        "nepal",
+        "netherlands",
+        "nigeria",
+        "norway",
+        "pakistan",
+        "palestine",
+        "peru",
+        "philippines",
+        "poland",
+        "portugal",
+        "qatar",
+        "romania",
+        "russia",
+        "rwanda",
+        "samoa",
+        "saudi",
+        "arabia",
+        "scotland",
+        "senegal",
+        "serbia",
+        "singapore",
+        "slovakia",
+        "slovenia",
+        "somalia",
+        "spain",
+        "sudan",
+        "sweden",
+        "switzerland",
+        "syria",
+        "taiwan",
+        "tanzania",
+        "thailand",
+        "tonga",
+        "tunisia",
+        "turkey",
+        "uganda",
+        "ukraine",
+        "uruguay",
+        "usa",
+        "us",
+        "uk",
+        "u.s.",
+        "u.k.",
+        "venezuela",
+        "vietnam",
+        "wales",
+        "yemen",
+        "zambia",
+        "zimbabwe",
+        "fiji",
+        "america",
+    ]
+) | frozenset(
+    {
+        "south africa",
+        "new zealand",
+        "northern ireland",
+        "south korea",
+        "north korea",
+        "saudi arabia",
+        "united states",
+        "united kingdom",
+        "the us",
+        "the uk",
+        "czech republic",
+        "sri lanka",
+        "hong kong",
+        "ivory coast",
+        "the netherlands",
+        "united arab emirates",
+    }
+)
+COUNTRY_POOL = (
+    "France",
+    "Germany",
+    "Spain",
+    "Italy",
+    "Japan",
+    "Canada",
+    "Australia",
+    "Ireland",
+    "Sweden",
+    "Brazil",
+)
+CITY_POOL = (
+    "London",
+    "Paris",
+    "Berlin",
+    "Madrid",
+    "Tokyo",
+    "New York",
+    "Dublin",
+    "Glasgow",
+    "Moscow",
+    "Sydney",
+)
+
+# what one wins or loses (as opposed to what one gains or loses)
+CONTESTS = frozenset(
+    {
+        "game",
+        "match",
+        "final",
+        "title",
+        "race",
+        "election",
+        "seat",
+        "vote",
+        "case",
+        "battle",
+        "tie",
+        "fight",
+        "bout",
+        "contest",
+        "cup",
+        "championship",
+        "series",
+        "appeal",
+        "award",
+        "trophy",
+        "medal",
+        "set",
+        "round",
+        "leg",
+        "fixture",
+        "clash",
+        "semi",
+    }
+)

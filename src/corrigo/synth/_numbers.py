@@ -21,11 +21,29 @@ __all__ = [
     "word_number",
 ]
 
-_UNITS = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen"
-).split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_UNITS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 
 WORD_VALUES: dict[str, int] = {w: i for i, w in enumerate(_UNITS)}
 for _i, _t in enumerate(_TENS):
@@ -33,11 +51,38 @@ for _i, _t in enumerate(_TENS):
     for _j in range(1, 10):
         WORD_VALUES[f"{_t}-{_UNITS[_j]}"] = 20 + 10 * _i + _j
 
-_ORD_UNITS = (
-    "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth"
-).split()
-_ORD_TENS = "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split()
+_ORD_UNITS = [
+    "zeroth",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+]
+_ORD_TENS = [
+    "twentieth",
+    "thirtieth",
+    "fortieth",
+    "fiftieth",
+    "sixtieth",
+    "seventieth",
+    "eightieth",
+    "ninetieth",
+]
 ORDINAL_VALUES: dict[str, int] = {w: i for i, w in enumerate(_ORD_UNITS) if i}
 for _i, _t in enumerate(_ORD_TENS):
     ORDINAL_VALUES[_t] = 20 + 10 * _i
@@ -61,11 +106,25 @@ _WORD_ALT = "|".join(sorted(WORD_VALUES, key=len, reverse=True))
 QTY_RE = re.compile(
     r"(?<![\w.,$£€-])"
     r"(?P<cur>[$£€])?"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?i:" + _WORD_ALT + r")(?![\w-]))"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![.,]\d)|\d+(?:\.\d+)?(?![.,]\d)|(?i:"
+    + _WORD_ALT
+    + r")(?![\w-]))"
     r"(?P<scale>(?:bn|m|k|tn)(?![\w])|\s(?:billion|million|thousand|trillion)(?![\w]))?"
     r"(?P<pct>\s?%|\s?per\s?cent(?![\w])|\s?percent(?![\w]))?"
-    r"(?![\d])"
+    r"(?P<curword>\s(?:euros?|dollars?|pounds?|yen|yuan|rupees?|roubles?|francs?)(?![\w]))?"
+    r"(?![\w])"
 )
+
+_CURRENCY_WORDS = {
+    "euro": "€",
+    "dollar": "$",
+    "pound": "£",
+    "yen": "¥",
+    "yuan": "yuan",
+    "rupee": "rupee",
+    "rouble": "rouble",
+    "franc": "franc",
+}
 
 _ORD_DIGIT_RE = re.compile(r"^(\d+)(st|nd|rd|th)$", re.I)
 
@@ -275,6 +334,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             unit = "%"
         elif m.group("cur"):
             unit = m.group("cur")
+        elif m.group("curword"):
+            unit = _CURRENCY_WORDS[m.group("curword").strip().lower().rstrip("s")]
         decimals = len(literal.split(".", 1)[1]) if "." in literal else 0
         out.append(
             Quantity(
