@@ -18,6 +18,7 @@ __all__ = ["Analysis", "Analyser", "Sentence", "normalise_name"]
 
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "rev"}
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+_ODD_LABELS = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE", "FAC", "NORP"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,12 +139,40 @@ class Analyser:
             for ent in doc.ents:
                 s = base + ent.start_char
                 raw_ents.append((Span.of(article.text, s, s + len(ent.text)), ent.label_))
+        raw_ents = _propagate(article, sentences, raw_ents)
         entities = _group(raw_ents)
         salience = Counter(e.key for e in entities)
         dl = article.dateline
         if dl is not None and dl.place is not None:
             salience["place:" + normalise_name(dl.place.text)] += 1
         return Analysis(article, tuple(sentences), tuple(entities), dict(salience))
+
+
+def _propagate(article: Article, sentences: list[Sentence], raw: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+    """Label the mentions the tagger missed: a name tagged somewhere in the article (or the
+    dateline's place) is the same name everywhere ("Leeds" in a headline the tagger skipped)."""
+    names: dict[str, str] = {}
+    for span, label in raw:
+        if label in ("GPE", "LOC", "ORG", "PERSON") and span.text[:1].isupper() and len(span.text) > 2:
+            names.setdefault(span.text, label)
+    dl = article.dateline
+    if dl is not None and dl.place is not None:
+        names.setdefault(dl.place.text.title(), "GPE")
+    if not names:
+        return raw
+    # "Leeds" tagged PRODUCT in a headline and GPE in the body: the name keeps its name label.
+    raw = [(sp, names[sp.text]) if sp.text in names and lab in _ODD_LABELS else (sp, lab) for sp, lab in raw]
+    pattern = re.compile(r"\b(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b")
+    taken = sorted((sp.start, sp.end) for sp, _ in raw)
+    added = []
+    for sentence in sentences:
+        for m in pattern.finditer(sentence.span.text):
+            start = sentence.span.start + m.start()
+            end = start + len(m.group())
+            if any(a < end and start < b for a, b in taken):
+                continue
+            added.append((Span.of(article.text, start, end), names[m.group()]))
+    return sorted(raw + added, key=lambda e: e[0].start)
 
 
 def _group(raw: list[tuple[Span, str]]) -> list[Entity]:

@@ -32,6 +32,9 @@ _ORG_NOUNS = {
     "group", "company", "firm", "organisation", "organization", "charity", "bank", "agency", "club", "party",
     "team", "body", "union", "association", "network", "movement", "institute", "university", "business",
     "retailer", "carrier", "airline", "manufacturer", "insurer", "lender", "broadcaster", "publisher",
+    "utility", "operator", "supermarket", "chain", "brand", "maker", "producer", "developer", "provider",
+    "giant", "conglomerate", "consortium", "foundation", "ministry", "department", "council", "board",
+    "commission", "authority", "regulator", "watchdog", "corporation", "society", "league", "federation",
 }
 _PLACE_NOUNS = {"city", "town", "capital", "country", "territory", "island", "region", "state", "village"}
 # Heads of job titles: two different ones for one person in one story is a contradiction.

@@ -49,8 +49,7 @@ _OPEN_PREPS = {"with", "including", "like", "as", "than", "between", "among", "a
 
 # Words that put a figure in another period than the story's news ("a year earlier", "the
 # previous fiscal year", "last year"): such a figure is a comparison, not the same event.
-_OTHER_TIME = {"previous", "earlier", "last", "ago", "before", "prior", "former", "year-earlier", "since",
-               "next", "later", "then", "once", "originally", "initially", "first"}
+_OTHER_TIME = {"previous", "earlier", "ago", "prior", "year-earlier", "formerly", "originally", "initially"}
 
 
 @dataclass(frozen=True, slots=True)

@@ -180,7 +180,8 @@ def _surface(analysis: Analysis, fact: Fact) -> str:
             forms[e.span.text] += 1
     if not forms:
         dl = analysis.article.dateline
-        return dl.place.text.title() if dl is not None and dl.place is not None else fact.value.text
+        stands_for_dateline = fact.value.text[:1].islower() and dl is not None and dl.place is not None
+        return dl.place.text.title() if stands_for_dateline else fact.value.text  # "the city" -> "Leeds"
     return max(sorted(forms), key=lambda t: (forms[t], not t.isupper()))
 
 
