@@ -112,3 +112,14 @@ def test_swap_inside_one_sentence_is_flagged_on_both_sides(founding_example):
     report = corrigo.check(founding_example)
     got = [(f.span.text, f.suggestion) for f in report.findings]
     assert ("Hong Kong", "London") in got and ("London", "Hong Kong") in got
+
+
+def test_one_change_told_with_two_sizes():
+    text = (
+        "Senate backs pension overhaul\n\n"
+        "The bill would raise employers' contributions by 6 percentage points over nine years.\n\n"
+        "Employer groups have asked for the 6-point increase to be spread over 12 years. "
+        "They say a {n}-point rise in so short a time would cost jobs."
+    )
+    assert flags(text.format(n="7"), "frames") == [("7", "6")]
+    assert flags(text.format(n="6"), "frames") == []

@@ -20,6 +20,9 @@ __all__ = ["count_findings"]
 
 # Possessives are not enough: "its 10-year run" and "its six-year run" can be two shows' runs.
 _DEFINITE = {"the", "this", "that", "these", "those", "all"}
+# Nouns and verbs of change, by direction: "a 6-point increase" and "a 7-point rise" measure one thing.
+_CHANGE = {w: "rise" for w in ("rise", "increase", "raise", "hike", "jump", "gain", "growth", "climb", "boost")}
+_CHANGE.update({w: "fall" for w in ("fall", "decrease", "cut", "drop", "decline", "reduction", "reduce", "lower")})
 _WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
           "twelve"]
 
@@ -49,7 +52,10 @@ def _counts(analysis: Analysis) -> list[_Count]:
             )
             if hyphenated:  # "three-judge bench": the count belongs to the bench's kind
                 noun = noun.head
-                signature = (signature[0], noun.lemma_.lower())
+                signature = (signature[0], _CHANGE.get(noun.lemma_.lower(), noun.lemma_.lower()))
+            elif noun.dep_ == "pobj" and noun.head.lower_ == "by" and noun.head.head.lemma_.lower() in _CHANGE:
+                # "raise contributions by 6 percentage points" is a 6-point rise
+                signature = (signature[0], _CHANGE[noun.head.head.lemma_.lower()])
             definite = any(c.dep_ in ("det", "poss", "predet") and c.lower_ in _DEFINITE for c in noun.children)
             out.append(_Count(value, analysis.token_span(sentence, tok), signature, definite, sentence))
     return out
@@ -64,13 +70,15 @@ def count_findings(analysis: Analysis) -> list[Finding]:
         if len(signature) < 2:
             continue  # plain "16 people": too many different groups of people in one story
         for c in group:
-            if not c.definite:
-                continue
             others = [o for o in group if o is not c]
             if not others or any(o.value == c.value for o in others):
                 continue
             values = {o.value for o in others}
             if len(values) != 1:
+                continue
+            # Either this mention says "the" (it points back), or the other value is stated more
+            # than once with a "the" among its mentions ("the 6-point increase" twice, "a 7-point rise").
+            if not (c.definite or (len(others) >= 2 and any(o.definite for o in others))):
                 continue
             right = others[0]
             findings.append(
