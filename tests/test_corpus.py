@@ -24,9 +24,7 @@ def _describe(text: str, findings) -> str:
     lines = []
     for f in findings:
         kind = getattr(getattr(f, "kind", None), "value", "?")
-        lines.append(
-            f"  [{f.span.start}:{f.span.end}] {f.span.text!r} ({kind}) -> {f.suggestion!r}: {f.explanation}"
-        )
+        lines.append(f"  [{f.span.start}:{f.span.end}] {f.span.text!r} ({kind}) -> {f.suggestion!r}: {f.explanation}")
     return "\n".join(lines) or "  (none)"
 
 
@@ -109,7 +107,10 @@ def test_clean_version_has_no_findings(art: CorpusArticle):
 # them starts being caught, so this list stays true: remove the entry then.
 KNOWN_MISSES = {
     ("01-gdansk-crane-plant", "Szczecin"): "needs 'cranes built in X' linked to the plant closed in the headline",
-    ("07-oostveld-council-election", "16"): "needs a list's seat count linked across 'Open Oostveld's' and the headline",
+    (
+        "07-oostveld-council-election",
+        "16",
+    ): "needs a list's seat count linked across 'Open Oostveld's' and the headline",
     ("08-oaxaca-weaving-museum", "4,300"): "needs 'pieces' and 'textiles' known as the same collection",
     ("14-drakensberg-ultra", "2,100"): "needs 'the field' known as the runners who started",
     ("17-nordvik-holm-takeover", "Sandberg's"): "needs 'the purchase' linked to the headline's buyer",
@@ -158,6 +159,4 @@ def test_corrupted_version_flags_each_error(art: CorpusArticle):
         if not any(f.span.start < lab.end and lab.start < f.span.end for lab in art.labels):
             problems.append(f"false flag [{f.span.start}:{f.span.end}] {f.span.text!r}: {f.explanation}")
 
-    assert not problems, (
-        f"{art.name}:\n  " + "\n  ".join(problems) + "\nAll findings:\n" + _describe(text, findings)
-    )
+    assert not problems, f"{art.name}:\n  " + "\n  ".join(problems) + "\nAll findings:\n" + _describe(text, findings)

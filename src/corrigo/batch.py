@@ -7,6 +7,7 @@ run goes on; only an unreadable input file stops it.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
@@ -38,11 +39,11 @@ def check_line(line: str, checker: Any) -> dict[str, Any]:
     except json.JSONDecodeError as exc:
         return _error(None, "bad_json", f"line is not valid JSON ({exc.msg} at column {exc.colno}): fix the line")
     if not isinstance(record, dict):
-        return _error(None, "bad_record", "line is JSON but not an object: give {\"id\": ..., \"text\": ...}")
+        return _error(None, "bad_record", 'line is JSON but not an object: give {"id": ..., "text": ...}')
     rid = record.get("id")
     text = record.get("text")
     if not isinstance(text, str):
-        return _error(rid, "no_text", "the record has no \"text\" string: add the article's text")
+        return _error(rid, "no_text", 'the record has no "text" string: add the article\'s text')
     try:
         article = parse_article(
             validate_text(text, name="text"),
@@ -75,8 +76,9 @@ def _lines(path: Path) -> Iterator[str]:
     except FileNotFoundError as exc:
         raise InputError(f"{path}: no such file: check the path", code="not_found") from exc
     except UnicodeDecodeError as exc:
-        raise InputError(f"{path} is not valid UTF-8 (byte offset {exc.start}): re-save it as UTF-8",
-                         code="undecodable") from exc
+        raise InputError(
+            f"{path} is not valid UTF-8 (byte offset {exc.start}): re-save it as UTF-8", code="undecodable"
+        ) from exc
     except OSError as exc:
         raise InputError(f"{path}: can't be read ({exc.strerror}): check the path", code="unreadable") from exc
 
@@ -144,8 +146,6 @@ def write_atomic(dst: Path, lines: Iterable[str]) -> None:
             os.fsync(fh.fileno())
         os.replace(tmp, dst)
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
-        except FileNotFoundError:
-            pass
         raise

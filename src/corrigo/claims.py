@@ -10,19 +10,53 @@ from __future__ import annotations
 from typing import Any
 
 from corrigo.analysis.analyse import Analysis, Sentence
-from corrigo.model import Claim, Span
+from corrigo.model import Claim
 
 __all__ = ["ClaimExtractor", "SAY_VERBS"]
 
 SAY_VERBS = {
-    "say", "tell", "state", "announce", "add", "claim", "argue", "insist", "warn", "note", "explain",
-    "write", "report", "confirm", "deny", "allege", "acknowledge", "admit", "declare", "stress", "suggest",
+    "say",
+    "tell",
+    "state",
+    "announce",
+    "add",
+    "claim",
+    "argue",
+    "insist",
+    "warn",
+    "note",
+    "explain",
+    "write",
+    "report",
+    "confirm",
+    "deny",
+    "allege",
+    "acknowledge",
+    "admit",
+    "declare",
+    "stress",
+    "suggest",
 }
 _MODALS = {"will", "would", "may", "might", "could", "shall", "should", "must", "can"}
 _PLAN_VERBS = {"plan", "intend", "expect", "aim", "hope", "want", "seek", "propose", "vow", "pledge", "promise"}
 _OPINION_WORDS = {
-    "should", "ought", "believe", "think", "feel", "hope", "devastating", "disgraceful", "wonderful",
-    "terrible", "best", "worst", "great", "ideal", "shameful", "outrageous", "proud",
+    "should",
+    "ought",
+    "believe",
+    "think",
+    "feel",
+    "hope",
+    "devastating",
+    "disgraceful",
+    "wonderful",
+    "terrible",
+    "best",
+    "worst",
+    "great",
+    "ideal",
+    "shameful",
+    "outrageous",
+    "proud",
 }
 _CLAUSE_DEPS = {"ROOT", "conj", "ccomp", "advcl", "relcl", "xcomp"}
 _QUOTES = "\"“”‘’'"
@@ -90,7 +124,7 @@ class ClaimExtractor:
 
 
 def _quoted(text: str) -> bool:
-    return sum(text.count(q) for q in "\"“”") >= 2
+    return sum(text.count(q) for q in '"“”') >= 2
 
 
 def _kind(verb: Any, quoted: bool) -> str:
@@ -101,5 +135,3 @@ def _kind(verb: Any, quoted: bool) -> str:
     if aux & _MODALS or verb.lemma_.lower() in _PLAN_VERBS or verb.tag_ == "VB" and "to" in aux:
         return "prediction"
     return "quote" if quoted else "fact"
-
-

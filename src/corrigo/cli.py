@@ -30,23 +30,41 @@ def _parser() -> argparse.ArgumentParser:
     from corrigo.ingest.load import INPUT_FORMATS
     from corrigo.report import FORMATS
 
-    p = _Parser(prog="corrigo", description="Find the statements a news article contradicts, with the evidence and the fix.")
+    p = _Parser(
+        prog="corrigo", description="Find the statements a news article contradicts, with the evidence and the fix."
+    )
     p.add_argument("--version", action="version", version=f"corrigo {_version()}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def common(sp: argparse.ArgumentParser) -> None:
-        sp.add_argument("--min-confidence", type=float, default=None, metavar="X",
-                        help="drop findings below this confidence (0-1; default 0.5)")
-        sp.add_argument("--checks", default=None, metavar="NAMES",
-                        help=f"comma-separated internal checks to run (default all: {','.join(CHECK_NAMES)})")
-        sp.add_argument("--max-bytes", type=int, default=None, metavar="N",
-                        help="largest input accepted, in bytes (default 5000000)")
+        sp.add_argument(
+            "--min-confidence",
+            type=float,
+            default=None,
+            metavar="X",
+            help="drop findings below this confidence (0-1; default 0.5)",
+        )
+        sp.add_argument(
+            "--checks",
+            default=None,
+            metavar="NAMES",
+            help=f"comma-separated internal checks to run (default all: {','.join(CHECK_NAMES)})",
+        )
+        sp.add_argument(
+            "--max-bytes",
+            type=int,
+            default=None,
+            metavar="N",
+            help="largest input accepted, in bytes (default 5000000)",
+        )
 
     c = sub.add_parser("check", help="check articles and report what they contradict")
     c.add_argument("paths", nargs="*", default=["-"], metavar="PATH", help="text, Markdown or HTML files; - for stdin")
     c.add_argument("--format", choices=FORMATS, default="text", help="report format (default text)")
     c.add_argument("-o", "--output", metavar="OUT", help="write the report here instead of stdout (atomically)")
-    c.add_argument("--input-format", choices=INPUT_FORMATS, default="auto", help="how to read inputs (default: by extension)")
+    c.add_argument(
+        "--input-format", choices=INPUT_FORMATS, default="auto", help="how to read inputs (default: by extension)"
+    )
     c.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour in text reports")
     common(c)
 
@@ -90,13 +108,18 @@ def _check(args: argparse.Namespace) -> int:
     articles = [(p, load_article(p, input_format=args.input_format, max_bytes=config.max_bytes)) for p in args.paths]
     checker = Checker(config)
     reports = [(p, checker.run(a)) for p, a in articles]
-    color = args.color == "always" or (args.color == "auto" and args.output is None and sys.stdout.isatty()
-                                       and "NO_COLOR" not in os.environ)
+    color = args.color == "always" or (
+        args.color == "auto" and args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    )
     if args.format == "json" and len(reports) > 1:
         import json
 
-        body = json.dumps({"reports": [{"path": p, "report": r.to_dict()} for p, r in reports]},
-                          ensure_ascii=False, indent=2) + "\n"
+        body = (
+            json.dumps(
+                {"reports": [{"path": p, "report": r.to_dict()} for p, r in reports]}, ensure_ascii=False, indent=2
+            )
+            + "\n"
+        )
     else:
         parts = [render(r, args.format, name=None if p == "-" else p, color=color) for p, r in reports]
         body = ("\n" if args.format != "json" else "").join(parts)

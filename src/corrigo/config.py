@@ -44,7 +44,5 @@ class Config(BaseModel):
         try:
             return cls(**options)
         except ValidationError as exc:
-            problems = "; ".join(
-                f"{'.'.join(str(p) for p in e['loc']) or 'config'}: {e['msg']}" for e in exc.errors()
-            )
+            problems = "; ".join(f"{'.'.join(str(p) for p in e['loc']) or 'config'}: {e['msg']}" for e in exc.errors())
             raise ConfigError(f"bad option(s): {problems}") from exc

@@ -11,7 +11,10 @@ def kinds(article):
 
 
 def test_every_block_is_an_exact_span():
-    text = "Status: index loaded, 3 files.\n\nTown votes\nBy Ann Lee\n3 March 2020\n\nBody one.\n\nAdvertisement\n\nBody two.\n"
+    text = (
+        "Status: index loaded, 3 files.\n\nTown votes\nBy Ann Lee\n3 March 2020\n\n"
+        "Body one.\n\nAdvertisement\n\nBody two.\n"
+    )
     art = parse_article(text)
     for b in art.blocks:
         assert text[b.span.start : b.span.end] == b.span.text

@@ -198,9 +198,9 @@ def _group(raw: list[tuple[Span, str]]) -> list[Entity]:
         if label in ("GPE", "ORG", "NORP", "LOC") and name in surnames and span.text[:1].isupper():
             label = "PERSON"  # "Ferrand, who became ..." tagged as a place, after "Lucia Ferrand"
         if label == "PERSON":
-            key = "person:" + best("PERSON", name, lambda f: bool(words) and f.split()[-1] == words[-1])
+            key = "person:" + best("PERSON", name, lambda f, w=words: bool(w) and f.split()[-1] == w[-1])
         elif label == "ORG":
-            key = "org:" + best("ORG", name, lambda f: bool(words) and set(words) <= set(f.split()))
+            key = "org:" + best("ORG", name, lambda f, w=words: bool(w) and set(w) <= set(f.split()))
         elif label in ("GPE", "LOC", "FAC"):
             key = "place:" + name
         elif label == "NORP":

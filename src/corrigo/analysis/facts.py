@@ -29,25 +29,138 @@ _LEAVE_FROM_VERBS = {"withdraw", "depart", "retreat", "pull", "move", "relocate"
 _CLOSE_VERBS = {"close", "shut", "shutter", "vacate"}
 _START_VERBS = {"found", "establish", "set", "create", "launch", "form", "open", "start", "build"}
 _ORG_NOUNS = {
-    "group", "company", "firm", "organisation", "organization", "charity", "bank", "agency", "club", "party",
-    "team", "body", "union", "association", "network", "movement", "institute", "university", "business",
-    "retailer", "carrier", "airline", "manufacturer", "insurer", "lender", "broadcaster", "publisher",
-    "utility", "operator", "supermarket", "chain", "brand", "maker", "producer", "developer", "provider",
-    "giant", "conglomerate", "consortium", "foundation", "ministry", "department", "council", "board",
-    "commission", "authority", "regulator", "watchdog", "corporation", "society", "league", "federation",
+    "group",
+    "company",
+    "firm",
+    "organisation",
+    "organization",
+    "charity",
+    "bank",
+    "agency",
+    "club",
+    "party",
+    "team",
+    "body",
+    "union",
+    "association",
+    "network",
+    "movement",
+    "institute",
+    "university",
+    "business",
+    "retailer",
+    "carrier",
+    "airline",
+    "manufacturer",
+    "insurer",
+    "lender",
+    "broadcaster",
+    "publisher",
+    "utility",
+    "operator",
+    "supermarket",
+    "chain",
+    "brand",
+    "maker",
+    "producer",
+    "developer",
+    "provider",
+    "giant",
+    "conglomerate",
+    "consortium",
+    "foundation",
+    "ministry",
+    "department",
+    "council",
+    "board",
+    "commission",
+    "authority",
+    "regulator",
+    "watchdog",
+    "corporation",
+    "society",
+    "league",
+    "federation",
 }
 _PLACE_NOUNS = {"city", "town", "capital", "country", "territory", "island", "region", "state", "village"}
 # Heads of job titles: two different ones for one person in one story is a contradiction.
 TITLE_HEADS = {
-    "minister", "president", "leader", "chairman", "chairwoman", "chair", "chairperson", "executive", "ceo",
-    "director", "secretary", "spokesman", "spokeswoman", "spokesperson", "mayor", "governor", "senator",
-    "manager", "coach", "captain", "head", "founder", "editor", "ambassador", "judge", "prosecutor",
-    "lawyer", "professor", "analyst", "economist", "chancellor", "commissioner", "general", "officer",
-    "treasurer", "deputy", "chief", "premier", "mp", "congressman", "congresswoman", "councillor",
-    "councilor", "sheriff", "inspector", "superintendent", "principal", "dean", "rector", "vice",
-    "secretary-general", "owner", "striker", "goalkeeper", "defender", "midfielder", "winger",
-    "correspondent", "researcher", "scientist", "doctor", "surgeon", "nurse", "teacher", "pilot", "partner",
-    "admiral", "colonel", "commander", "cfo", "coo", "cto", "trustee", "curator", "architect", "author",
+    "minister",
+    "president",
+    "leader",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "chairperson",
+    "executive",
+    "ceo",
+    "director",
+    "secretary",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "mayor",
+    "governor",
+    "senator",
+    "manager",
+    "coach",
+    "captain",
+    "head",
+    "founder",
+    "editor",
+    "ambassador",
+    "judge",
+    "prosecutor",
+    "lawyer",
+    "professor",
+    "analyst",
+    "economist",
+    "chancellor",
+    "commissioner",
+    "general",
+    "officer",
+    "treasurer",
+    "deputy",
+    "chief",
+    "premier",
+    "mp",
+    "congressman",
+    "congresswoman",
+    "councillor",
+    "councilor",
+    "sheriff",
+    "inspector",
+    "superintendent",
+    "principal",
+    "dean",
+    "rector",
+    "vice",
+    "secretary-general",
+    "owner",
+    "striker",
+    "goalkeeper",
+    "defender",
+    "midfielder",
+    "winger",
+    "correspondent",
+    "researcher",
+    "scientist",
+    "doctor",
+    "surgeon",
+    "nurse",
+    "teacher",
+    "pilot",
+    "partner",
+    "admiral",
+    "colonel",
+    "commander",
+    "cfo",
+    "coo",
+    "cto",
+    "trustee",
+    "curator",
+    "architect",
+    "author",
 }
 
 
@@ -153,8 +266,10 @@ def _nearest(analysis: Analysis, sentence: Sentence, pos: int, label: str) -> st
     best = None
     for e in analysis.entities:
         # A name the article also uses as a place ("Bergen") is a mis-tagged place, not an organisation.
-        if e.label == label and window_start <= e.span.start < pos and (
-            "place:" + e.key.split(":", 1)[1] not in analysis.salience
+        if (
+            e.label == label
+            and window_start <= e.span.start < pos
+            and ("place:" + e.key.split(":", 1)[1] not in analysis.salience)
         ):
             best = e.key
     return best
@@ -170,9 +285,7 @@ def _entity(analysis: Analysis, sentence: Sentence, tok: Any):
     return analysis.entity_at(start, start + len(tok.text))
 
 
-def _place_value(
-    analysis: Analysis, sentence: Sentence, tok: Any, typed: bool = False
-) -> tuple[Span, str] | None:
+def _place_value(analysis: Analysis, sentence: Sentence, tok: Any, typed: bool = False) -> tuple[Span, str] | None:
     """A place named by ``tok``: a GPE/LOC entity, or "the city" standing for the story's place.
 
     ``typed`` says the position itself means a place ("X-based", "X headquarters", "headquarters
@@ -385,7 +498,7 @@ def _has_to(tok: Any) -> bool:
 
 
 def _started(analysis: Analysis, sentence: Sentence, verb: Any) -> list[Fact]:
-    """"founded in 1976", "set up its regional hub in 1976" -> start year of the founder's thing."""
+    """ "founded in 1976", "set up its regional hub in 1976" -> start year of the founder's thing."""
     from corrigo.analysis.dates import resolve_date
 
     lemma = verb.lemma_.lower()
@@ -404,15 +517,24 @@ def _started(analysis: Analysis, sentence: Sentence, verb: Any) -> list[Fact]:
             obj = verb.head  # "the club, founded in 1902,"
             subject = resolve_reference(analysis, sentence, obj) or noun_key(obj)
         else:
-            subject = _subject_of(analysis, sentence, verb) if obj is None or obj.dep_ == "dobj" else (
-                resolve_reference(analysis, sentence, obj)
+            subject = (
+                _subject_of(analysis, sentence, verb)
+                if obj is None or obj.dep_ == "dobj"
+                else (resolve_reference(analysis, sentence, obj))
             )
         thing = obj.lemma_.lower() if obj is not None and obj.pos_ == "NOUN" and obj.dep_ == "dobj" else ""
         if subject is None:
             continue
         out.append(
-            Fact(subject, "start:" + thing, ent.span, str(date.year), "DATE", sentence,
-                 analysis.token_span(sentence, verb, prep))
+            Fact(
+                subject,
+                "start:" + thing,
+                ent.span,
+                str(date.year),
+                "DATE",
+                sentence,
+                analysis.token_span(sentence, verb, prep),
+            )
         )
     return out
 
@@ -446,8 +568,14 @@ def _roles(analysis: Analysis, sentence: Sentence) -> list[Fact]:
         # Premodifying title inside the name's noun phrase: "opposition leader Maria Lopez",
         # "Chief financial officer Lucia Ferrand".
         first = _first_token_index(sentence, ent)
-        mods = [t for t in root.children if t.dep_ == "compound" and t.i < first
-                and _entity(analysis, sentence, t) is None and t.pos_ in ("NOUN", "PROPN")]
+        mods = [
+            t
+            for t in root.children
+            if t.dep_ == "compound"
+            and t.i < first
+            and _entity(analysis, sentence, t) is None
+            and t.pos_ in ("NOUN", "PROPN")
+        ]
         if mods:
             start = min(t.left_edge.i for t in mods)
             pre = [t for t in sentence.tokens if start <= t.i < first and t.pos_ not in ("DET", "PUNCT")]
@@ -511,7 +639,8 @@ def _role_key(tokens: list[Any]) -> str:
     words = [
         t.lemma_.lower()
         for t in tokens
-        if t.pos_ not in ("DET", "PUNCT", "PRON", "PART", "ADP", "CCONJ") and t.dep_ not in ("poss", "case")
+        if t.pos_ not in ("DET", "PUNCT", "PRON", "PART", "ADP", "CCONJ")
+        and t.dep_ not in ("poss", "case")
         and t.lower_ not in _ORG_NOUNS
     ]
     return " ".join(words)

@@ -26,24 +26,91 @@ __all__ = [
 ]
 
 _UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "a": 1, "an": 1, "single": 1,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "a": 1,
+    "an": 1,
+    "single": 1,
 }
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-         "ninety": 90}
-_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-           "m": 1e6, "mn": 1e6, "bn": 1e9, "k": 1e3, "tn": 1e12}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_SCALES = {
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "m": 1e6,
+    "mn": 1e6,
+    "bn": 1e9,
+    "k": 1e3,
+    "tn": 1e12,
+}
 _COUNTS = {"dozen": 12, "couple": 2, "pair": 2, "half": 0.5}
 _ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
-    "fifteenth": 15, "twentieth": 20,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "twentieth": 20,
 }
 _CURRENCY = {"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY"}
-_APPROX = ("about", "around", "roughly", "some", "approximately", "nearly", "almost", "estimated", "up to",
-           "more than", "over", "at least", "fewer than", "less than", "under", "below", "above", "just over",
-           "just under", "close to", "almost", "upwards of", "dozens", "hundreds", "thousands", "millions")
+_APPROX = (
+    "about",
+    "around",
+    "roughly",
+    "some",
+    "approximately",
+    "nearly",
+    "almost",
+    "estimated",
+    "up to",
+    "more than",
+    "over",
+    "at least",
+    "fewer than",
+    "less than",
+    "under",
+    "below",
+    "above",
+    "just over",
+    "just under",
+    "close to",
+    "almost",
+    "upwards of",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +168,7 @@ def _parse_words(s: str) -> float | None:
 
 
 def ordinal_value(text: str) -> int | None:
-    """"fourth" -> 4, "4th" -> 4, "twenty-first" -> 21."""
+    """ "fourth" -> 4, "4th" -> 4, "twenty-first" -> 21."""
     s = text.strip().lower()
     m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", s)
     if m:
@@ -176,8 +243,16 @@ _WORD_OF = {v: k for k, v in _UNITS.items() if k not in ("a", "an", "single")}
 _WORD_OF.update({v: k for k, v in _TENS.items()})
 _ORDINAL_OF = {v: k for k, v in _ORDINALS.items()}
 _ORDINAL_OF.update({16: "sixteenth", 17: "seventeenth", 18: "eighteenth", 19: "nineteenth"})
-_TENS_ORDINAL = {20: "twentieth", 30: "thirtieth", 40: "fortieth", 50: "fiftieth", 60: "sixtieth",
-                 70: "seventieth", 80: "eightieth", 90: "ninetieth"}
+_TENS_ORDINAL = {
+    20: "twentieth",
+    30: "thirtieth",
+    40: "fortieth",
+    50: "fiftieth",
+    60: "sixtieth",
+    70: "seventieth",
+    80: "eightieth",
+    90: "ninetieth",
+}
 
 
 def number_words(n: int) -> str | None:

@@ -23,8 +23,7 @@ _DEFINITE = {"the", "this", "that", "these", "those", "all"}
 # Nouns and verbs of change, by direction: "a 6-point increase" and "a 7-point rise" measure one thing.
 _CHANGE = {w: "rise" for w in ("rise", "increase", "raise", "hike", "jump", "gain", "growth", "climb", "boost")}
 _CHANGE.update({w: "fall" for w in ("fall", "decrease", "cut", "drop", "decline", "reduction", "reduce", "lower")})
-_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-          "twelve"]
+_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,8 +46,10 @@ def _counts(analysis: Analysis) -> list[_Count]:
                 continue
             noun = tok.head
             signature: tuple[str, ...] = (noun.lemma_.lower(),)
-            hyphenated = noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and any(
-                t.text == "-" for t in noun.doc[tok.i : noun.i]
+            hyphenated = (
+                noun.dep_ == "compound"
+                and noun.head.pos_ == "NOUN"
+                and any(t.text == "-" for t in noun.doc[tok.i : noun.i])
             )
             if hyphenated:  # "three-judge bench": the count belongs to the bench's kind
                 noun = noun.head

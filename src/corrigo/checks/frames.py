@@ -29,19 +29,73 @@ __all__ = ["FrameCheck", "Mention", "frames"]
 # People and organisations are left to the slot and attribution checks: as objects of a
 # preposition ("figures from X", "talks with Y") they are too often different sources.
 _FAMILY = {
-    "GPE": "place", "LOC": "place", "FAC": "place",
-    "MONEY": "number", "PERCENT": "number", "QUANTITY": "number", "DATE": "date",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "MONEY": "number",
+    "PERCENT": "number",
+    "QUANTITY": "number",
+    "DATE": "date",
 }
 # Sentences that add to what was said rather than restate it ("it also holds contracts in ...").
 _ADDITIVE = {"also", "other", "another", "too", "further", "additional", "extra", "separately", "besides"}
 _WEAK_VERBS = {"be", "have", "say", "do", "get", "make", "take", "go", "come", "see", "include"}
 # Nouns too general to say two mentions are about the same thing.
 _WEAK_NOUNS = {
-    "time", "year", "people", "person", "way", "thing", "part", "number", "lot", "place", "day", "week",
-    "month", "one", "other", "area", "percent", "per", "cent", "%", "point", "share", "rate", "level",
-    "m", "bn", "million", "billion", "trillion", "euro", "dollar", "pound", "yen", "yuan", "rupee", "rand",
-    "peso", "franc", "krona", "crown", "tonne", "ton", "kilometre", "kilometer", "mile", "metre", "meter",
-    "hectare", "acre", "kg", "km", "barrel", "unit", "cent", "p",
+    "time",
+    "year",
+    "people",
+    "person",
+    "way",
+    "thing",
+    "part",
+    "number",
+    "lot",
+    "place",
+    "day",
+    "week",
+    "month",
+    "one",
+    "other",
+    "area",
+    "percent",
+    "per",
+    "cent",
+    "%",
+    "point",
+    "share",
+    "rate",
+    "level",
+    "m",
+    "bn",
+    "million",
+    "billion",
+    "trillion",
+    "euro",
+    "dollar",
+    "pound",
+    "yen",
+    "yuan",
+    "rupee",
+    "rand",
+    "peso",
+    "franc",
+    "krona",
+    "crown",
+    "tonne",
+    "ton",
+    "kilometre",
+    "kilometer",
+    "mile",
+    "metre",
+    "meter",
+    "hectare",
+    "acre",
+    "kg",
+    "km",
+    "barrel",
+    "unit",
+    "p",
 }
 # Prepositions whose object can hold several values at once without contradiction ("with X").
 _OPEN_PREPS = {"with", "including", "like", "as", "than", "between", "among", "and", "of", "for", "about"}
@@ -89,10 +143,44 @@ def frames(analysis: Analysis) -> list[Mention]:
 
 
 _ORG_WORDS = {
-    "bank", "company", "group", "party", "university", "council", "parliament", "congress", "ministry",
-    "department", "court", "union", "association", "agency", "corporation", "corp", "inc", "ltd", "plc",
-    "institute", "commission", "committee", "board", "club", "fund", "foundation", "office", "service",
-    "senate", "assembly", "house", "school", "college", "hospital", "police", "army", "force", "network",
+    "bank",
+    "company",
+    "group",
+    "party",
+    "university",
+    "council",
+    "parliament",
+    "congress",
+    "ministry",
+    "department",
+    "court",
+    "union",
+    "association",
+    "agency",
+    "corporation",
+    "corp",
+    "inc",
+    "ltd",
+    "plc",
+    "institute",
+    "commission",
+    "committee",
+    "board",
+    "club",
+    "fund",
+    "foundation",
+    "office",
+    "service",
+    "senate",
+    "assembly",
+    "house",
+    "school",
+    "college",
+    "hospital",
+    "police",
+    "army",
+    "force",
+    "network",
 }
 
 
@@ -122,8 +210,11 @@ def _value(analysis: Analysis, ent: Entity, family: str) -> Any:
         s, e = ent.span.start, ent.span.end
         if s > 0 and text[s - 1] in "$£€¥":
             s -= 1
-        while e < len(text) and text[e].isalpha() and text[e : e + 2].lower() in ("m", "bn", "m)", "m;", "m,",
-                                                                                   "m.", "m ", "bn", "k ", "k,"):
+        while (
+            e < len(text)
+            and text[e].isalpha()
+            and text[e : e + 2].lower() in ("m", "bn", "m)", "m;", "m,", "m.", "m ", "bn", "k ", "k,")
+        ):
             e += 1 if text[e].lower() != "b" else 2
             break
         return parse_quantity(text[s:e])
@@ -175,8 +266,11 @@ def _frame(analysis: Analysis, sentence: Sentence, ent: Entity) -> tuple[str, st
     if host.pos_ in ("NOUN", "PROPN"):
         if _indefinite_singular(host) and role == "loc":
             return None  # "an office in Hamburg": one of several, not the one
-        mods = [c.lemma_.lower() for c in host.children if c.dep_ == "compound" and c.i != tok.i
-                and not (c.ent_type_ and c.pos_ == "PROPN")]
+        mods = [
+            c.lemma_.lower()
+            for c in host.children
+            if c.dep_ == "compound" and c.i != tok.i and not (c.ent_type_ and c.pos_ == "PROPN")
+        ]
         anchor = " ".join([*mods, host.lemma_.lower()])
         verb = host.head if host.dep_ in ("dobj", "nsubjpass") and host.head.pos_ in ("VERB", "AUX") else None
         # "a 7.5% rise in exports": what rises is part of the event.
@@ -198,8 +292,9 @@ def _frame(analysis: Analysis, sentence: Sentence, ent: Entity) -> tuple[str, st
 
 
 def _pobjs(tok: Any, preps: tuple[str, ...]) -> list[tuple[Any, Any]]:
-    return [(c, p) for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children
-            if p.dep_ == "pobj"]
+    return [
+        (c, p) for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children if p.dep_ == "pobj"
+    ]
 
 
 def _indefinite_singular(noun: Any) -> bool:
@@ -232,8 +327,9 @@ def _same(a: Mention, b: Mention) -> bool:
         if qa.compatible(qb):
             return True
         # A headline rounds: "25%" there and "25.7%" in the body are one figure.
-        return qa.unit == "%" and abs(qa.value - qb.value) < 1 and min(qa.value, qb.value) == int(
-            min(qa.value, qb.value))
+        return (
+            qa.unit == "%" and abs(qa.value - qb.value) < 1 and min(qa.value, qb.value) == int(min(qa.value, qb.value))
+        )
     return bool(a.value == b.value)
 
 
@@ -289,6 +385,7 @@ class FrameCheck:
             return []
         if len({m.other_time for m in mentions}) > 1:
             return []  # one of them speaks of another period
+
         # A sentence that states both values ("moved from X to Y") is not a contradiction.
         def sentences(c: list[Mention]) -> set[int]:
             return {m.sentence.index for m in c}
@@ -318,8 +415,13 @@ class FrameCheck:
                 continue
             evidence = [quote(w.sentence.span, w.entity.span, text) for w in winners]
             right = _display(winners[0])
-            where = "the headline" if winners[0].sentence.headline else "the opening sentence" if (
-                winners[0].sentence.index in lead) else "another sentence"
+            where = (
+                "the headline"
+                if winners[0].sentence.headline
+                else "the opening sentence"
+                if (winners[0].sentence.index in lead)
+                else "another sentence"
+            )
             if decided:
                 n = votes[id(best)]
                 explanation = (

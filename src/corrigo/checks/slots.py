@@ -66,7 +66,7 @@ def _salience(analysis: Analysis, value: str, label: str) -> int:
 
 
 def _merge_compatible_roles(by_value: dict[str, list[Fact]]) -> dict[str, list[Fact]]:
-    """"chief executive" and "executive" are one role; "chair" and "secretary general" are two.
+    """ "chief executive" and "executive" are one role; "chair" and "secretary general" are two.
 
     Roles whose head is not a job title ("a father of three") never conflict and are dropped.
     """
@@ -208,8 +208,10 @@ def _describe(analysis: Analysis, subject: str, slot: str) -> str:
 
 def _explain(analysis: Analysis, res: Resolution, wrong: Fact, right_text: str) -> str:
     n = len({f.sentence.index for f in res.winner})
-    where = "the headline" if all(f.sentence.headline for f in res.winner) else (
-        f"{n} other sentence{'s' if n > 1 else ''}"
+    where = (
+        "the headline"
+        if all(f.sentence.headline for f in res.winner)
+        else (f"{n} other sentence{'s' if n > 1 else ''}")
     )
     return (
         f"The article gives {_describe(analysis, res.subject, res.slot)} as {right_text!r} in {where}, "

@@ -48,11 +48,13 @@ def html_to_text(html: str, *, name: str = "input") -> str:
             f"{name} is HTML, and reading HTML needs the html extra: run `pip install 'corrigo[html]'`",
             code="missing_extra",
         ) from exc
-    body = trafilatura.extract(html, output_format="txt", include_comments=False, include_tables=False,
-                               favor_precision=True)
+    body = trafilatura.extract(
+        html, output_format="txt", include_comments=False, include_tables=False, favor_precision=True
+    )
     if not body or not body.strip():
-        raise InputError(f"{name}: no article text found in this HTML page: give the article's own page or its text",
-                         code="empty")
+        raise InputError(
+            f"{name}: no article text found in this HTML page: give the article's own page or its text", code="empty"
+        )
     meta = trafilatura.extract_metadata(html)
     title = (meta.title or "").strip() if meta is not None else ""
     paragraphs = [p.strip() for p in body.split("\n") if p.strip()]

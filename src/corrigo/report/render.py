@@ -42,8 +42,10 @@ def _window(text: str, sentence: Span, span: Span) -> tuple[str, str, str]:
     if span.end + _CONTEXT < sentence.end:
         after = after.rstrip() + "…"
     flat = " ".join
-    return flat(before.split()) + (" " if before[-1:].isspace() else ""), span.text, (
-        (" " if after[:1].isspace() else "") + flat(after.split())
+    return (
+        flat(before.split()) + (" " if before[-1:].isspace() else ""),
+        span.text,
+        ((" " if after[:1].isspace() else "") + flat(after.split())),
     )
 
 
