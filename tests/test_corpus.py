@@ -115,6 +115,8 @@ KNOWN_MISSES = {
     ("14-drakensberg-ultra", "2,100"): "needs 'the field' known as the runners who started",
     ("17-nordvik-holm-takeover", "Sandberg's"): "needs 'the purchase' linked to the headline's buyer",
     ("22-belem-mayoral-runoff", "Manaus"): "needs 'govern X' linked to 'mayor of Belém'",
+    ("22-belem-mayoral-runoff", "Lúcia Farias"): "needs 'the defeated candidate' read against who won",
+    ("19-halden-prize", "accepted"): "the parser misreads 'after 11 publishers accepted it has set off'",
 }
 
 
