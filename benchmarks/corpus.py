@@ -16,9 +16,8 @@ from collections import Counter
 from _common import REPO_ROOT, markdown_table, pct, ratio, write_section
 
 sys.path.insert(0, str(REPO_ROOT / "tests"))
-from corpus_loader import load_corpus  # noqa: E402
-
 import corrigo  # noqa: E402
+from corpus_loader import load_corpus  # noqa: E402
 
 
 def main() -> None:
@@ -34,8 +33,10 @@ def main() -> None:
             cover = [f for f in findings if f.span.start <= lab.start and lab.end <= f.span.end]
             if cover:
                 caught[lab.kind] += 1
-                want = lambda f, lab=lab: text[f.span.start : lab.start] + lab.right + text[lab.end : f.span.end]  # noqa: E731
-                corrected[lab.kind] += any(f.suggestion == want(f) for f in cover)
+                corrected[lab.kind] += any(
+                    f.suggestion == text[f.span.start : lab.start] + lab.right + text[lab.end : f.span.end]
+                    for f in cover
+                )
         false_flags += sum(
             not any(f.span.start < lab.end and lab.start < f.span.end for lab in art.labels) for f in findings
         )
