@@ -53,3 +53,12 @@ def test_dateline_with_agency_and_country():
 def test_metadata_date_is_used_without_a_date_line():
     art = parse_article("Bank cuts rates\n\nThe bank cut rates.", published="2024-06-03")
     assert art.date == dt.date(2024, 6, 3)
+
+
+def test_markdown_headings_keep_exact_offsets():
+    text = "# Mayor opens bridge\n\n*March 3, 2020*\n\n## Background\n\nThe mayor opened the bridge."
+    art = parse_article(text)
+    assert art.headline.text == "Mayor opens bridge"
+    assert text[art.headline.start : art.headline.end] == "Mayor opens bridge"
+    assert [b.span.text for b in art.blocks if b.kind is BlockKind.BODY][-1] == "The mayor opened the bridge."
+    assert art.date == dt.date(2020, 3, 3)

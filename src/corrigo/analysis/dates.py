@@ -82,7 +82,7 @@ def parse_date(text: str) -> DateValue | None:
     Day-first is assumed for ``25.10.2021`` and ``25/10/2021`` (a month over 12 is refused,
     not swapped: a silent swap would produce a plausible wrong date).
     """
-    s = _TRAILING_TIME.sub("", text.strip().rstrip(".").strip())
+    s = _TRAILING_TIME.sub("", text.strip().strip("*_").rstrip(".").strip())
     for form in _DATE_FORMS:
         m = form.match(s)
         if not m:

@@ -116,6 +116,7 @@ def parse_article(
             lines = list(_lines(text, start, end))
             consumed = 0
             for ls, le in lines:
+                ls += _markdown_marker(text[ls:le])
                 kind = _header_kind(text[ls:le], headline is not None, date_span is not None)
                 if kind is None:
                     break
@@ -133,6 +134,8 @@ def parse_article(
             in_header = False
             start = lines[consumed][0]
             para = text[start:end]
+        start += _markdown_marker(para)  # "## Background" is a subheading; its text is what counts
+        para = text[start:end]
         kind = BlockKind.BOILERPLATE if _BOILERPLATE.match(para.strip()) else BlockKind.BODY
         if kind is BlockKind.BODY and byline is None and _BYLINE.match(para.strip()):
             kind = BlockKind.BYLINE
@@ -162,6 +165,15 @@ def _paragraphs(text: str):
             start += 1
         if end > start:
             yield start, end
+
+
+_MD_HEADING = re.compile(r"#{1,6}[ \t]+")
+
+
+def _markdown_marker(line: str) -> int:
+    """Length of a Markdown heading marker ("# ", "## ") at the start of ``line``, else 0."""
+    m = _MD_HEADING.match(line)
+    return m.end() if m else 0
 
 
 def _lines(text: str, start: int, end: int):
