@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import socket
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# Never read the user's own default index: point it at a folder that does not exist.
+os.environ["CORRIGO_INDEX"] = os.path.join(tempfile.gettempdir(), f"corrigo-test-no-index-{os.getpid()}")
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

@@ -18,6 +18,7 @@ from typing import Any
 
 from corrigo.config import Config
 from corrigo.errors import CorrigoError, InputError
+from corrigo.evidence import Document
 from corrigo.ingest import parse_article
 from corrigo.ingest.decode import validate_text
 
@@ -45,6 +46,7 @@ def check_line(line: str, checker: Any) -> dict[str, Any]:
     if not isinstance(text, str):
         return _error(rid, "no_text", 'the record has no "text" string: add the article\'s text')
     try:
+        sources = _record_sources(record.get("sources"))
         article = parse_article(
             validate_text(text, name="text"),
             id=None if rid is None else str(rid),
@@ -52,7 +54,7 @@ def check_line(line: str, checker: Any) -> dict[str, Any]:
             url=record.get("url"),
             published=record.get("date"),
         )
-        report = checker.run(article)
+        report = checker.run(article, sources=sources)
     except InputError as exc:
         return _error(rid, exc.code, str(exc))
     except CorrigoError as exc:
@@ -60,6 +62,21 @@ def check_line(line: str, checker: Any) -> dict[str, Any]:
     out = report.to_dict()
     out["id"] = rid
     return {"id": rid, "report": out}
+
+
+def _record_sources(value: Any) -> list[Document] | None:
+    """A line's ``sources``: ``[{"id": ..., "text": ...}, ...]`` checked against instead of the index."""
+    if value is None:
+        return None
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise InputError('"sources" must be a list of {"id": ..., "text": ...} objects', code="bad_sources")
+    docs = []
+    for i, v in enumerate(value):
+        text = v.get("text")
+        if not isinstance(text, str) or not text.strip():
+            raise InputError(f'source {i} has no "text": give each source its text', code="bad_sources")
+        docs.append(Document(id=str(v.get("id", i)), text=text, title=v.get("title")))
+    return docs or None
 
 
 def _error(rid: Any, code: str, message: str) -> dict[str, Any]:

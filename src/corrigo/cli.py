@@ -57,6 +57,13 @@ def _parser() -> argparse.ArgumentParser:
             metavar="N",
             help="largest input accepted, in bytes (default 5000000)",
         )
+        sp.add_argument(
+            "--index",
+            default=None,
+            metavar="DIR",
+            help="reference index to check claims against (default: $CORRIGO_INDEX or the user data folder)",
+        )
+        sp.add_argument("--no-index", action="store_true", help="check the article against itself only")
 
     c = sub.add_parser("check", help="check articles and report what they contradict")
     c.add_argument("paths", nargs="*", default=["-"], metavar="PATH", help="text, Markdown or HTML files; - for stdin")
@@ -66,6 +73,18 @@ def _parser() -> argparse.ArgumentParser:
         "--input-format", choices=INPUT_FORMATS, default="auto", help="how to read inputs (default: by extension)"
     )
     c.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour in text reports")
+    c.add_argument(
+        "--source",
+        action="append",
+        default=[],
+        metavar="DOC",
+        help="check against this document only (repeatable; files or folders): source mode, no index",
+    )
+    c.add_argument(
+        "--show-unsupported",
+        action="store_true",
+        help="also list claims the reference index neither supports nor refutes",
+    )
     common(c)
 
     b = sub.add_parser("batch", help="check a JSON Lines file of articles into a JSON Lines file of reports")
@@ -73,6 +92,19 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("-o", "--output", required=True, metavar="OUTPUT.jsonl")
     b.add_argument("--workers", type=int, default=1, metavar="N", help="parallel processes (default 1)")
     common(b)
+
+    ix = sub.add_parser("index", help="build and query the local reference index (needs corrigo[search])")
+    ix.add_argument("--index", default=None, metavar="DIR", help="index folder (default: $CORRIGO_INDEX or user data)")
+    isub = ix.add_subparsers(dest="index_command", metavar="ACTION", parser_class=_Parser)
+    a = isub.add_parser("add", help="add or replace documents: .txt .md .html files, folders, .jsonl")
+    a.add_argument("paths", nargs="+", metavar="PATH")
+    r = isub.add_parser("remove", help="remove documents by id")
+    r.add_argument("ids", nargs="+", metavar="ID")
+    isub.add_parser("info", help="documents, passages, size and format")
+    q = isub.add_parser("search", help="show the passages a query retrieves")
+    q.add_argument("query", metavar="QUERY")
+    q.add_argument("-k", type=int, default=5, metavar="N", help="passages to show (default 5)")
+    isub.add_parser("rebuild", help="rebuild the index in the current format")
     return p
 
 
@@ -92,7 +124,23 @@ def _config(args: argparse.Namespace):
         options["checks"] = tuple(n.strip() for n in args.checks.split(",") if n.strip())
     if args.max_bytes is not None:
         options["max_bytes"] = args.max_bytes
+    if args.index is not None:
+        options["index"] = args.index
+    if args.no_index:
+        options["use_index"] = False
     return Config.from_options(**options)
+
+
+def _sources(paths: list[str]):
+    """Read --source documents (files, folders, .jsonl) without needing the search extra."""
+    if not paths:
+        return None
+    from corrigo.search.documents import iter_documents
+
+    docs = list(iter_documents(paths))
+    if not docs:
+        raise InputError(f"no documents found in --source {' '.join(paths)}: give .txt, .md, .html or .jsonl files")
+    return docs
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -106,8 +154,9 @@ def _check(args: argparse.Namespace) -> int:
         raise InputError("standard input (-) can be read only once: give it once", code="usage")
     # Read every input before printing anything: a bad third file must not leave two reports behind.
     articles = [(p, load_article(p, input_format=args.input_format, max_bytes=config.max_bytes)) for p in args.paths]
+    sources = _sources(args.source)
     checker = Checker(config)
-    reports = [(p, checker.run(a)) for p, a in articles]
+    reports = [(p, checker.run(a, sources=sources)) for p, a in articles]
     color = args.color == "always" or (
         args.color == "auto" and args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     )
@@ -121,7 +170,10 @@ def _check(args: argparse.Namespace) -> int:
             + "\n"
         )
     else:
-        parts = [render(r, args.format, name=None if p == "-" else p, color=color) for p, r in reports]
+        parts = [
+            render(r, args.format, name=None if p == "-" else p, color=color, show_unsupported=args.show_unsupported)
+            for p, r in reports
+        ]
         body = ("\n" if args.format != "json" else "").join(parts)
     if args.output:
         write_atomic(Path(args.output), [body.rstrip("\n")])
@@ -150,6 +202,10 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_ERROR
     try:
+        if args.command == "index":
+            from corrigo.index_cli import run_index_command
+
+            return run_index_command(args)
         return _check(args) if args.command == "check" else _batch(args)
     except CorrigoError as exc:
         sys.stderr.write(f"corrigo: error: {exc}\n")

