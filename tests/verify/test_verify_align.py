@@ -7,12 +7,15 @@ import datetime as dt
 import pytest
 
 from corrigo.analysis.analyse import Analyser
+from corrigo.analysis.nlp import load_nlp
 from corrigo.claims import ClaimExtractor
 from corrigo.evidence import Passage
 from corrigo.ingest import parse_article
 from corrigo.verify import ClaimContext, Judgement, Label
 from corrigo.verify.align import AlignmentVerifier
 from corrigo.verify.compare import same_entity
+from corrigo.verify.cues import IrregularForms, claim_cues, passage_terms
+from corrigo.verify.frames import extract_frames
 
 
 @pytest.fixture(scope="module")
@@ -260,3 +263,25 @@ def test_entity_keys_across_documents():
     assert same_entity("person:callamard", "person:agnes callamard")
     assert not same_entity("person:agnes callamard", "person:anne callamard")
     assert not same_entity("place:hong kong", "place:beijing")
+
+
+def test_cues_cover_synonyms_opposites_and_irregular_forms():
+    analysis = Analyser().run(
+        parse_article("Vote\n\n3 May 2023\n\nThe council approved the plan and closed the depot.")
+    )
+    frames = [f for s in analysis.sentences for f in extract_frames(analysis, s)]
+    cues = claim_cues(frames, [], IrregularForms(load_nlp()))
+    for word in ("approved", "rejects", "shut", "closing", "turned"):  # "turn down" is an opposite of "approve"
+        assert passage_terms(word) & cues, word
+    assert not passage_terms("The weather was warm and sunny") & cues
+
+
+def test_without_support_only_refutations_are_looked_for():
+    v = AlignmentVerifier(support=False)
+    article = "Bank news\n\n1 May 2023\n\nHarbour Bank cut 350 jobs in Bristol last week."
+    evidence = "Harbour Bank cut 300 jobs in Bristol on 24 April 2023."
+    _, j, _ = judge(v, article, "cut 350 jobs", evidence, dt.date(2023, 4, 25))
+    assert (j.label, j.suggestion) == (Label.REFUTED, "300")
+    same = article.replace("350", "300")
+    _, j, _ = judge(v, same, "cut 300 jobs", evidence, dt.date(2023, 4, 25))
+    assert j.label is Label.NOT_ENOUGH_INFO  # supported, but support was not looked for

@@ -155,3 +155,16 @@ def test_founding_example_against_the_reference_set(stage, founding_example):
     # Time: the profile's "Kumi Naidoo was secretary general ... until December 2019" does not
     # refute "Agnes Callamard, the group's secretary-general" in October 2021.
     assert not any(f.span.text == "Agnes Callamard" for f in result.findings)
+
+
+def test_a_verifier_without_support_lists_no_unsupported_claims_and_refuses_source_mode():
+    from corrigo.errors import ConfigError
+    from corrigo.verify.align import AlignmentVerifier
+
+    quick = ClaimVerifier(AlignmentVerifier(support=False))
+    analysis, claims = analyse(STORY)
+    result = quick.verify_claims(analysis, claims, MemoryRetriever(SOURCES))
+    assert [(f.span.text, f.suggestion) for f in result.findings] == [("Leeds", "Bristol")]
+    assert result.unsupported == ()
+    with pytest.raises(ConfigError, match="support"):
+        quick.run(analysis, claims, MemoryRetriever(SOURCES), source_mode=True)

@@ -16,6 +16,7 @@ __all__ = [
     "PLAN_VERBS",
     "STATE_PREDICATES",
     "predicate_class",
+    "same_class",
     "noun_class",
     "title_key",
 ]
@@ -47,6 +48,11 @@ _PREDICATE_CLASS = {word: min(group) for group in _PREDICATE_GROUPS for word in 
 def predicate_class(lemma: str) -> str:
     """One name for a predicate and its near-synonyms: "shut" and "close" give the same class."""
     return _PREDICATE_CLASS.get(lemma, lemma)
+
+
+def same_class(name: str) -> set[str]:
+    """The verbs of a predicate class ("close": close, shut, shutter), first words of phrasal ones."""
+    return {word.split()[0] for word, cls in _PREDICATE_CLASS.items() if cls == name} | {name.split()[0]}
 
 
 _NOUN_GROUPS: tuple[frozenset[str], ...] = tuple(

@@ -23,7 +23,15 @@ from pathlib import Path
 from corrigo.errors import InputError
 from corrigo.evidence import Document, Passage
 
-__all__ = ["MemoryRetriever", "document_from_text", "load_documents", "split_passages", "split_sentences", "terms"]
+__all__ = [
+    "MemoryRetriever",
+    "document_from_text",
+    "load_documents",
+    "split_passages",
+    "split_sentences",
+    "stem",
+    "terms",
+]
 
 _STOP = frozenset(
     {
@@ -37,17 +45,20 @@ _STOP = frozenset(
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
     """A light suffix stripper: "imposed", "imposes", "imposing" and "impose" all give "impos".
 
     Handles plurals ("offices", "countries"), -ing and -ed with doubled consonants ("planned",
     "shutting"), then a final silent "e". Short words are left alone.
+
+    >>> stem("imposed"), stem("tried"), stem("shutting")
+    ('impos', 'try', 'shut')
     """
     w = word
     if len(w) <= 3:
         return w
-    if w.endswith("ies") and len(w) > 4:
-        w = w[:-3] + "y"
+    if w.endswith(("ies", "ied")) and len(w) > 4:
+        w = w[:-3] + "y"  # "countries", "tried"
     elif w.endswith("sses"):
         w = w[:-2]
     elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
@@ -58,7 +69,7 @@ def _stem(word: str) -> str:
             if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
                 w = w[:-1]
             break
-    if w.endswith("e") and len(w) > 4:
+    if w.endswith("e") and len(w) >= 4:
         w = w[:-1]
     return w
 
@@ -69,7 +80,7 @@ def terms(text: str) -> list[str]:
     >>> terms("Beijing imposed the national security law")
     ['beij', 'impos', 'national', 'security', 'law']
     """
-    return [_stem(w) for w in _WORD.findall(text.lower()) if w not in _STOP]
+    return [stem(w) for w in _WORD.findall(text.lower()) if w not in _STOP]
 
 
 # Words before a full stop that do not end a sentence: "Mr. Lee", "Jan. 3", "U.S. officials".

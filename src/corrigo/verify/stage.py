@@ -17,7 +17,7 @@ import logging
 from dataclasses import dataclass
 
 from corrigo.analysis.analyse import Analysis
-from corrigo.errors import CorrigoError
+from corrigo.errors import ConfigError, CorrigoError
 from corrigo.evidence import Passage, Retriever
 from corrigo.model import Claim, Finding, FindingKind, Verdict
 from corrigo.verify.align import AlignmentVerifier
@@ -86,7 +86,17 @@ class ClaimVerifier:
     def verify_claims(
         self, analysis: Analysis, claims: list[Claim], retriever: Retriever, source_mode: bool = False
     ) -> Verification:
-        """Like :meth:`run`, also returning unsupported claims (outside source mode) and every judgement."""
+        """Like :meth:`run`, also returning unsupported claims (outside source mode) and every judgement.
+
+        A verifier built not to look for support (``AlignmentVerifier(support=False)``) cannot
+        tell unsupported claims from supported ones: it lists none, and source mode refuses it.
+        """
+        looks_for_support = getattr(self.verifier, "support", True)
+        if source_mode and not looks_for_support:
+            raise ConfigError(
+                "source mode lists the claims the sources do not support, but this verifier does not look for "
+                "support: build it with support=True"
+            )
         refuted: dict[tuple[int, int], Finding] = {}
         unsupported: list[Finding] = []
         judgements: list[tuple[Claim, Judgement]] = []
@@ -105,7 +115,7 @@ class ClaimVerifier:
                     key = (finding.span.start, finding.span.end)
                     if key not in refuted or finding.confidence > refuted[key].confidence:
                         refuted[key] = finding
-            elif judgement.label is Label.NOT_ENOUGH_INFO and claim.kind in CHECKWORTHY:
+            elif judgement.label is Label.NOT_ENOUGH_INFO and claim.kind in CHECKWORTHY and looks_for_support:
                 unsupported.append(_unsupported(claim, judgement, len(passages)))
         findings = sorted(refuted.values(), key=lambda f: (f.span.start, f.span.end))
         # A claim refuted through one of its words is not also unsupported as a whole.
@@ -115,7 +125,6 @@ class ClaimVerifier:
             merged = sorted([*findings, *unsupported], key=lambda f: (f.span.start, f.span.end))
             return Verification(tuple(merged), (), tuple(judgements))
         return Verification(tuple(findings), tuple(unsupported), tuple(judgements))
-
 
     def _search(self, retriever: Retriever, query: ClaimQuery) -> list[Passage]:
         """Search with the query text; a retriever whose ``search`` takes ``entities`` (the on-disk
