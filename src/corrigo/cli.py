@@ -128,6 +128,8 @@ def _config(args: argparse.Namespace):
         options["index"] = args.index
     if args.no_index:
         options["use_index"] = False
+    if getattr(args, "show_unsupported", False):
+        options["find_unsupported"] = True
     return Config.from_options(**options)
 
 

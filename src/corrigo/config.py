@@ -39,6 +39,9 @@ class Config(BaseModel):
     use_index: bool = True
     # Passages retrieved per claim.
     passages_per_claim: int = Field(8, ge=1, le=100)
+    # Against an index, also decide which claims are supported (needed to list unsupported ones;
+    # about twice as slow). Source mode always does.
+    find_unsupported: bool = False
 
     def model_post_init(self, _context: Any) -> None:
         unknown = sorted(set(self.checks) - set(CHECK_NAMES))

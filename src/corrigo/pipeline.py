@@ -49,11 +49,15 @@ class Checker:
         evidence = choose_evidence(self.config.index, sources, self.config.use_index, self._indexes)
         if evidence.retriever is None:
             return evidence.info, [], []
-        if self._verifier is None:
+        support = evidence.source_mode or self.config.find_unsupported
+        if self._verifier is None or self._verifier[0] != support:
+            from corrigo.verify.align import AlignmentVerifier
             from corrigo.verify.stage import ClaimVerifier
 
-            self._verifier = ClaimVerifier(k=self.config.passages_per_claim)
-        result = self._verifier.verify_claims(analysis, claims, evidence.retriever, evidence.source_mode)
+            # Without support-finding only refutations are looked for: half the passages parsed.
+            verifier = ClaimVerifier(AlignmentVerifier(support=support), k=self.config.passages_per_claim)
+            self._verifier = (support, verifier)
+        result = self._verifier[1].verify_claims(analysis, claims, evidence.retriever, evidence.source_mode)
         return evidence.info, list(result.findings), list(result.unsupported)
 
     def run(self, article: Article | str, sources: list[Document] | None = None) -> Report:
