@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from finding_asserts import apply_fix, assert_single_fix
 
 import corrigo
 from corrigo.model import FindingKind
@@ -12,8 +13,7 @@ def _findings(text: str):
     return corrigo.check(text, checks=("polarity",)).findings
 
 
-def _apply(text: str, finding) -> str:
-    return text[: finding.span.start] + finding.suggestion + text[finding.span.end :]
+_apply = apply_fix
 
 
 # (name, text, wrong words, suggestion)
@@ -169,13 +169,7 @@ NEGATIVE = [
 @pytest.mark.parametrize(("name", "text", "wrong", "right"), POSITIVE, ids=[c[0] for c in POSITIVE])
 def test_flags_the_flipped_statement(name: str, text: str, wrong: str, right: str):
     findings = _findings(text)
-    assert [(f.span.text, f.suggestion) for f in findings] == [(wrong, right)], name
-    f = findings[0]
-    assert f.kind is FindingKind.POLARITY
-    assert text[f.span.start : f.span.end] == wrong
-    assert f.sentence.start <= f.span.start and f.span.end <= f.sentence.end
-    assert 0.5 <= f.confidence <= 0.95
-    assert f.explanation.endswith(".")
+    assert_single_fix(text, findings, wrong, right, FindingKind.POLARITY, name)
 
 
 @pytest.mark.parametrize(("name", "text", "wrong", "right"), POSITIVE, ids=[c[0] for c in POSITIVE])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from finding_asserts import apply_fix, assert_single_fix
 
 import corrigo
 from corrigo.model import FindingKind
@@ -12,8 +13,7 @@ def _findings(text: str):
     return corrigo.check(text, checks=("quotes",)).findings
 
 
-def _apply(text: str, finding) -> str:
-    return text[: finding.span.start] + finding.suggestion + text[finding.span.end :]
+_apply = apply_fix
 
 
 # (name, text, wrong words, suggestion)
@@ -112,14 +112,8 @@ NEGATIVE = [
 @pytest.mark.parametrize(("name", "text", "wrong", "right"), POSITIVE, ids=[c[0] for c in POSITIVE])
 def test_flags_the_misattribution(name: str, text: str, wrong: str, right: str):
     findings = _findings(text)
-    assert [(f.span.text, f.suggestion) for f in findings] == [(wrong, right)], name
-    f = findings[0]
-    assert f.kind is FindingKind.ATTRIBUTION
-    assert text[f.span.start : f.span.end] == wrong
-    assert f.sentence.start <= f.span.start and f.span.end <= f.sentence.end
+    f = assert_single_fix(text, findings, wrong, right, FindingKind.ATTRIBUTION, name)
     assert f.evidence and all(e.span.text in text for e in f.evidence)
-    assert 0.5 <= f.confidence <= 0.95
-    assert f.explanation.endswith(".")
 
 
 @pytest.mark.parametrize(("name", "text", "wrong", "right"), POSITIVE, ids=[c[0] for c in POSITIVE])
