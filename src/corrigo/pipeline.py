@@ -124,18 +124,17 @@ def merge_findings(findings: list[Finding]) -> list[Finding]:
     return sorted(kept, key=lambda f: (f.span.start, f.span.end))
 
 
-_default: Checker | None = None
-_default_lock = threading.Lock()
+# One Checker per distinct configuration, so repeated check() calls with the same options reuse
+# the loaded verifier and the open index instead of rebuilding them per article.
+_checkers: dict[Config, Checker] = {}
+_checkers_lock = threading.Lock()
 
 
-def _checker(options: dict[str, Any]) -> Checker:
-    global _default
-    if options:
-        return Checker(Config.from_options(**options))
-    with _default_lock:
-        if _default is None:
-            _default = Checker()
-        return _default
+def _checker(config: Config) -> Checker:
+    with _checkers_lock:
+        if config not in _checkers:
+            _checkers[config] = Checker(config)
+        return _checkers[config]
 
 
 def check(
@@ -155,10 +154,10 @@ def check(
         >>> report.findings
         ()
     """
-    checker = Checker(config) if config is not None else _checker(options)
+    checker = _checker(config if config is not None else Config.from_options(**options))
     return checker.run(article, sources=sources)
 
 
 def warm_up() -> None:
     """Load the models now rather than on the first check (for servers and timing)."""
-    _checker({}).warm_up()
+    _checker(Config()).warm_up()
