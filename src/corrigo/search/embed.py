@@ -9,8 +9,6 @@ Every shipped file is checked against the SHA-256 in ``manifest.json`` when it l
 
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
 import os
 from collections.abc import Sequence
@@ -21,6 +19,7 @@ from typing import Any
 import numpy as np
 
 from corrigo.errors import ModelError
+from corrigo.shipped import checked_manifest
 
 __all__ = ["MODEL_DIR", "StaticEmbedder"]
 
@@ -43,14 +42,6 @@ _CHARS_PER_TOKEN = 10
 # Texts summed per matrix product in ``encode``, and the most chunks ``token_ids`` remembers.
 _BLOCK = 128
 _CACHE_LIMIT = 500_000
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 class StaticEmbedder:
@@ -94,24 +85,7 @@ class StaticEmbedder:
         """Load the tokenizer and the vectors, checking each file's SHA-256 against the manifest."""
         if self._vectors is not None:
             return
-        manifest_path = self.model_dir / "manifest.json"
-        try:
-            manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-            files: dict[str, str] = manifest["files"]
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise ModelError(
-                f"the embedding model's manifest {manifest_path} is missing or unreadable: {_FIX}"
-            ) from exc
-        for name, expected in sorted(files.items()):
-            path = self.model_dir / name
-            if not path.is_file():
-                raise ModelError(f"the embedding model file {path} is missing: {_FIX}")
-            actual = _sha256(path)
-            if actual != expected:
-                raise ModelError(
-                    f"the embedding model file {path} has SHA-256 {actual}, expected {expected} "
-                    f"(damaged or replaced): {_FIX}"
-                )
+        manifest = checked_manifest(self.model_dir, "the embedding model", _FIX)
         try:
             from tokenizers import Tokenizer  # type: ignore[import-untyped]
         except ImportError as exc:  # pragma: no cover - the extra installs it
