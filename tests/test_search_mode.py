@@ -60,12 +60,18 @@ def test_source_mode_refutes_and_lists_unsupported():
     assert SOURCE[ev.span.start : ev.span.end] == ev.span.text and "Beijing" in ev.span.text
 
 
-def test_founding_example_with_reference_index(founding_example, tmp_path, capsys):
+@pytest.mark.parametrize("verifier", ["auto", "learned"])
+def test_founding_example_with_reference_index(founding_example, tmp_path, capsys, verifier):
     pytest.importorskip("tantivy")
+    if verifier == "learned":
+        from corrigo.verify import learned
+
+        if not learned.available():
+            pytest.skip("corrigo[verify] is not installed")
     index = tmp_path / "ix"
     assert main(["index", "--index", str(index), "add", str(REPO / "examples" / "reference")]) == 0
     capsys.readouterr()
-    report = corrigo.check(founding_example, index=str(index))
+    report = corrigo.check(founding_example, index=str(index), verifier=verifier)
     assert report.search.status is SearchStatus.OK
     got = [(f.span.text, f.suggestion, f.verdict) for f in report.findings]
     assert got == [

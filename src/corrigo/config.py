@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from corrigo.errors import ConfigError
 
-__all__ = ["Config", "CHECK_NAMES"]
+__all__ = ["Config", "CHECK_NAMES", "DEFAULT_CHECKS"]
 
-# The internal checks, by the name used to switch them off.
-CHECK_NAMES = ("slots", "frames", "dates", "numbers", "quotes", "polarity")
+# The internal checks, by the name used to switch them on or off.
+CHECK_NAMES = ("slots", "frames", "dates", "numbers", "quotes", "polarity", "pairs")
+# The checks run unless ``checks`` says otherwise. "pairs" (the verifier model reading aligned
+# sentence pairs, needs corrigo[verify]) is opt-in: see BENCHMARKS.md "internal_checks" for why.
+DEFAULT_CHECKS = ("slots", "frames", "dates", "numbers", "quotes", "polarity")
 
 
 class Config(BaseModel):
@@ -27,7 +30,7 @@ class Config(BaseModel):
     # Findings below this confidence are dropped from the report.
     min_confidence: float = Field(0.5, ge=0.0, le=1.0)
     # Internal checks to run; any subset of CHECK_NAMES.
-    checks: tuple[str, ...] = CHECK_NAMES
+    checks: tuple[str, ...] = DEFAULT_CHECKS
     # Largest input accepted, in bytes (UTF-8). Larger input is an input error, not a slow run.
     max_bytes: int = Field(5_000_000, gt=0)
     # spaCy pipeline package to load (the official en_core_web_sm 3.8.0 by default).
@@ -37,11 +40,21 @@ class Config(BaseModel):
     index: str | None = None
     # Check claims against the reference index at all (sources given to check() are always used).
     use_index: bool = True
-    # Passages retrieved per claim.
-    passages_per_claim: int = Field(8, ge=1, le=100)
+    # Passages retrieved per claim. Each one more is ~6% slower against an index (its passages are
+    # parsed); 5 keeps the founding example's findings and evidence both against an index and in
+    # source mode (4 quotes weaker evidence there, 3 loses a refutation).
+    passages_per_claim: int = Field(5, ge=1, le=100)
     # Against an index, also decide which claims are supported (needed to list unsupported ones;
     # about twice as slow). Source mode always does.
     find_unsupported: bool = False
+    # Who judges a claim against evidence: "learned" (the shipped cross-encoder with the structured
+    # rules, needs corrigo[verify]), "rules" (structured alignment only), "auto" (learned when installed).
+    verifier: Literal["auto", "learned", "rules"] = "auto"
+    # The learned verifier's thresholds on its calibrated probabilities (tuned on validation splits:
+    # BENCHMARKS.md "accuracy"). A claim is supported at >= support_threshold; refuted without a
+    # structured match at >= refute_threshold.
+    support_threshold: float = Field(0.5, gt=0.0, lt=1.0)
+    refute_threshold: float = Field(0.8, gt=0.0, lt=1.0)
 
     def model_post_init(self, _context: Any) -> None:
         unknown = sorted(set(self.checks) - set(CHECK_NAMES))

@@ -225,6 +225,25 @@ SCHEMA_VERSION = 1
 
 
 @dataclass(frozen=True, slots=True)
+class ClaimVerdict:
+    """What the evidence says about one verified claim: ``verdict`` is ``supported``, ``refuted`` or
+    ``not_enough_info``; ``confidence`` is the verifier's confidence in that verdict (0.5 = at its
+    threshold)."""
+
+    claim: Span
+    verdict: str
+    confidence: float
+
+    @property
+    def doubt(self) -> float:
+        """How likely the claim is wrong or unsupported: the confidence, or its complement when supported."""
+        return 1.0 - self.confidence if self.verdict == "supported" else self.confidence
+
+    def to_dict(self) -> dict[str, object]:
+        return {**_span_dict(self.claim), "verdict": self.verdict, "confidence": round(self.confidence, 4)}  # type: ignore[dict-item]
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     """What ``corrigo.check`` returns: the article, its findings sorted by position, and how it was checked."""
 
@@ -234,6 +253,8 @@ class Report:
     claims: tuple[Claim, ...] = field(default=())
     # Claims nothing retrieved supports or refutes (outside source mode); listed with --show-unsupported.
     unsupported: tuple[Finding, ...] = field(default=())
+    # The verdict on every claim checked against evidence (source mode, or an index run).
+    verdicts: tuple[ClaimVerdict, ...] = field(default=())
     timings: dict[str, float] = field(default_factory=dict, compare=False)
 
     @property
@@ -259,6 +280,8 @@ class Report:
         }
         if self.unsupported:
             out["unsupported"] = [f.to_dict() for f in self.unsupported]
+        if self.verdicts:
+            out["verdicts"] = [v.to_dict() for v in self.verdicts]
         return out
 
 

@@ -11,11 +11,11 @@ from corrigo.analysis.analyse import Analyser
 from corrigo.checks import default_checks
 from corrigo.claims import ClaimExtractor
 from corrigo.config import Config
-from corrigo.errors import CorrigoError, InputError
+from corrigo.errors import ConfigError, CorrigoError, InputError
 from corrigo.evidence import Document
 from corrigo.ingest import parse_article
 from corrigo.ingest.decode import validate_text
-from corrigo.model import Article, Finding, Report
+from corrigo.model import Article, ClaimVerdict, Finding, Report
 from corrigo.search_mode import choose_evidence
 
 __all__ = ["Checker", "check", "warm_up"]
@@ -44,21 +44,20 @@ class Checker:
     def warm_up(self) -> None:
         self.analyser.warm_up()
 
-    def _verify(self, analysis: Any, claims: list[Any], sources: list[Document] | None) -> tuple[Any, list, list]:
+    def _verify(self, analysis: Any, claims: list[Any], sources: list[Document] | None) -> tuple[Any, list, list, list]:
         """Search → verify: refuted claims (and, in source mode, unsupported ones) as findings."""
         evidence = choose_evidence(self.config.index, sources, self.config.use_index, self._indexes)
         if evidence.retriever is None:
-            return evidence.info, [], []
+            return evidence.info, [], [], []
         support = evidence.source_mode or self.config.find_unsupported
         if self._verifier is None or self._verifier[0] != support:
-            from corrigo.verify.align import AlignmentVerifier
             from corrigo.verify.stage import ClaimVerifier
 
-            # Without support-finding only refutations are looked for: half the passages parsed.
-            verifier = ClaimVerifier(AlignmentVerifier(support=support), k=self.config.passages_per_claim)
+            verifier = ClaimVerifier(build_verifier(self.config, support), k=self.config.passages_per_claim)
             self._verifier = (support, verifier)
         result = self._verifier[1].verify_claims(analysis, claims, evidence.retriever, evidence.source_mode)
-        return evidence.info, list(result.findings), list(result.unsupported)
+        verdicts = [ClaimVerdict(c.span, j.label.value, j.confidence) for c, j in result.judgements]
+        return evidence.info, list(result.findings), list(result.unsupported), verdicts
 
     def run(self, article: Article | str, sources: list[Document] | None = None) -> Report:
         """Check one article; ``sources`` (source mode) replaces the index as the only evidence."""
@@ -86,7 +85,7 @@ class Checker:
             except Exception as exc:  # a bug in one check must not pass for a clean article
                 raise CorrigoError(f"internal check {c.name!r} failed: {exc!r}") from exc
         t3 = time.perf_counter()
-        search_info, refuted, unsupported = self._verify(analysis, claims, sources)
+        search_info, refuted, unsupported, verdicts = self._verify(analysis, claims, sources)
         findings.extend(refuted)
         t4 = time.perf_counter()
         timings.update(analyse=t1 - t0, claims=t2 - t1, checks=t3 - t2, verify=t4 - t3)
@@ -97,8 +96,31 @@ class Checker:
             search=search_info,
             claims=tuple(claims),
             unsupported=tuple(unsupported),
+            verdicts=tuple(verdicts),
             timings=timings,
         )
+
+
+def build_verifier(config: Config, support: bool) -> Any:
+    """The claim-vs-evidence judge the configuration asks for (see ``Config.verifier``)."""
+    from corrigo.verify import learned
+    from corrigo.verify.align import AlignmentVerifier
+
+    choice = config.verifier
+    if choice == "auto":
+        # Looking only for refutations against a general index (the default check), the model
+        # would read ~100 pairs per article to add little: the structured rules decide alone.
+        choice = "learned" if support and learned.available() else "rules"
+    if choice == "rules":
+        # Without support-finding only refutations are looked for: half the passages parsed.
+        return AlignmentVerifier(support=support)
+    if not learned.available():
+        raise ConfigError(
+            "verifier='learned' needs onnxruntime, tokenizers and the shipped model: "
+            "pip install 'corrigo[verify]', or choose verifier='rules'"
+        )
+    thresholds = learned.Thresholds(support=config.support_threshold, refute=config.refute_threshold)
+    return learned.LearnedVerifier(thresholds=thresholds, support=support)
 
 
 def merge_findings(findings: list[Finding]) -> list[Finding]:

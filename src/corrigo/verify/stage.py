@@ -28,9 +28,6 @@ __all__ = ["ClaimVerifier", "Verification"]
 
 log = logging.getLogger(__name__)
 
-# An unsupported claim is a prompt to check, not a claim shown to be wrong.
-UNSUPPORTED_CONFIDENCE = 0.5
-
 
 @dataclass(frozen=True, slots=True)
 class Verification:
@@ -70,7 +67,7 @@ class ClaimVerifier:
 
     name = "verify"
 
-    def __init__(self, verifier: Verifier | None = None, k: int = 8) -> None:
+    def __init__(self, verifier: Verifier | None = None, k: int = 5) -> None:
         self.verifier: Verifier = verifier if verifier is not None else AlignmentVerifier()
         self.k = k
 
@@ -100,7 +97,16 @@ class ClaimVerifier:
         refuted: dict[tuple[int, int], Finding] = {}
         unsupported: list[Finding] = []
         judgements: list[tuple[Claim, Judgement]] = []
+        batch: list[tuple[ClaimContext, list[Passage]]] = []
+        # A verifier that can tell which claims no passage could bear on (the aligner looking only
+        # for refutations: a claim with no figure, date, name, title or opposable verb) spares
+        # their searches; it judges them on no passages, as it would on any.
+        needs_evidence = getattr(self.verifier, "needs_evidence", None)
         for claim in claims:
+            context = ClaimContext(claim, analysis)
+            if needs_evidence is not None and not needs_evidence(context):
+                batch.append((context, []))
+                continue
             query = claim_query(analysis, claim)
             try:
                 passages = self._search(retriever, query)
@@ -108,7 +114,15 @@ class ClaimVerifier:
                 raise
             except Exception as exc:  # a broken index must not pass for "nothing found"
                 raise CorrigoError(f"retrieval failed for the claim {claim.span.text[:60]!r}: {exc!r}") from exc
-            judgement = self.verifier.verify(ClaimContext(claim, analysis), passages)
+            batch.append((context, passages))
+        # A verifier that can read the whole article's evidence at once (the aligner parses it in
+        # one spaCy batch) is given it first; any other is asked claim by claim, as before.
+        prepare = getattr(self.verifier, "prepare", None)
+        if prepare is not None:
+            prepare(batch)
+        for context, passages in batch:
+            claim = context.claim
+            judgement = self.verifier.verify(context, passages)
             judgements.append((claim, judgement))
             if judgement.label is Label.REFUTED:
                 for finding in _refuted_findings(claim, judgement):
@@ -176,7 +190,7 @@ def _unsupported(claim: Claim, judgement: Judgement, searched: int) -> Finding:
         sentence=claim.sentence,
         verdict=Verdict.UNSUPPORTED,
         kind=FindingKind.REFERENCE,
-        confidence=UNSUPPORTED_CONFIDENCE,
+        confidence=judgement.confidence,  # the verifier's confidence that nothing supports it
         explanation=f"No reference passage supports this claim ({where} retrieved and read).",
         evidence=(),
     )

@@ -1,0 +1,243 @@
+"""The learned verifier: a cross-encoder trained by ``training/train_verifier.py``, run with onnxruntime.
+
+:class:`PairModel` scores (evidence, claim) pairs: probabilities of supported / refuted / not
+enough info. The model (MiniLM-L6 fine-tuned on synthetic news pairs, int8 ONNX) and its
+WordPiece tokenizer ship in ``corrigo/verify/model/`` with a manifest of SHA-256 hashes checked
+at load; no torch at run time. See MODEL_CARD.md for data, metrics and failure modes.
+
+:class:`LearnedVerifier` combines it with the structured aligner into one verdict per claim:
+
+1. a structured refutation (same frame, another entity / number / date / negation / role in the
+   evidence) stands: it names the wrong words and the fix, and has been precise in every run;
+2. otherwise the model reads every retrieved passage, and the best passages joined (so a claim
+   whose facts are spread over two passages can be supported); the claim is supported when the
+   best support probability reaches ``support_threshold``;
+3. refuted (without a suggestion: the model does not say which words) when a passage's refute
+   probability reaches ``refute_threshold``; else not enough info.
+
+Confidences are the model's temperature-calibrated probabilities, shifted in logit space so that
+the decision threshold sits at 0.5: a finding at 0.5 is one the threshold only just let through.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from corrigo.errors import ModelError
+from corrigo.evidence import Passage
+from corrigo.shipped import checked_manifest
+from corrigo.verify.base import ClaimContext, Judgement, Label, Verifier, evidence_span
+
+__all__ = ["MODEL_DIR", "LearnedVerifier", "PairModel", "Thresholds", "available"]
+
+logger = logging.getLogger(__name__)
+
+MODEL_DIR = Path(__file__).resolve().parent / "model"
+_FIX = "reinstall corrigo (pip install --force-reinstall 'corrigo[all]')"
+_INSTALL = "the learned verifier needs onnxruntime and tokenizers: pip install 'corrigo[verify]'"
+SUPPORTED, REFUTED, NEI = 0, 1, 2
+# Pairs per onnxruntime call; sorted by length first so little padding is computed.
+_BATCH = 32
+# Passages joined into one evidence text for the "combined" pair.
+_JOINED = 3
+
+
+def available() -> bool:
+    """Whether the runtime packages and the shipped model are present (hashes are checked on load)."""
+    try:
+        import onnxruntime  # noqa: F401
+        import tokenizers  # noqa: F401
+    except ImportError:
+        return False
+    return (MODEL_DIR / "manifest.json").is_file()
+
+
+class PairModel:
+    """Scores (evidence, claim) pairs with the shipped cross-encoder.
+
+    Construction only stores the folder; files load (hashes checked) on ``warm_up()`` or the
+    first ``predict``. One onnxruntime thread unless ``threads`` says otherwise.
+
+    Example:
+        >>> model = PairModel()
+        >>> probs = model.predict([("The plant in Leeds employs 300 people.", "The plant employs 300 people.")])
+        >>> probs.shape
+        (1, 3)
+    """
+
+    def __init__(self, model_dir: Path | str | None = None, threads: int | None = None) -> None:
+        self.model_dir = Path(model_dir) if model_dir is not None else MODEL_DIR
+        self.threads = threads or int(os.environ.get("CORRIGO_THREADS", "1"))
+        self.manifest: dict[str, Any] = {}
+        self._session: Any = None
+        self._tokenizer: Any = None
+        self._temperature = 1.0
+
+    def warm_up(self) -> None:
+        if self._session is not None:
+            return
+        manifest = checked_manifest(self.model_dir, "the verifier model", _FIX)
+        try:
+            import onnxruntime as ort
+            from tokenizers import Tokenizer  # type: ignore[import-untyped]
+        except ImportError as exc:
+            raise ModelError(_INSTALL) from exc
+        tokenizer = Tokenizer.from_file(str(self.model_dir / "tokenizer.json"))
+        tokenizer.enable_truncation(max_length=int(manifest["max_length"]), strategy="only_first")
+        tokenizer.no_padding()
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = self.threads
+        options.inter_op_num_threads = 1
+        try:
+            session = ort.InferenceSession(
+                str(self.model_dir / "verifier.onnx"), options, providers=["CPUExecutionProvider"]
+            )
+        except Exception as exc:  # onnxruntime raises its own types for unreadable graphs
+            raise ModelError(f"the verifier model in {self.model_dir} does not load ({exc}): {_FIX}") from exc
+        self._temperature = float(manifest.get("temperature", 1.0))
+        self._tokenizer, self._session, self.manifest = tokenizer, session, manifest
+        logger.debug("loaded the verifier model from %s (%s)", self.model_dir, manifest.get("precision"))
+
+    def predict(self, pairs: Sequence[tuple[str, str]]) -> Any:
+        """Probabilities ``(n, 3)`` — supported, refuted, not enough info — for (evidence, claim) pairs."""
+        import numpy as np
+
+        self.warm_up()
+        out = np.zeros((len(pairs), 3), dtype=np.float32)
+        if not pairs:
+            return out
+        encodings = self._tokenizer.encode_batch([(e, c) for e, c in pairs])
+        order = sorted(range(len(pairs)), key=lambda i: len(encodings[i].ids))
+        for lo in range(0, len(order), _BATCH):
+            rows = order[lo : lo + _BATCH]
+            width = max(len(encodings[i].ids) for i in rows)
+            ids = np.zeros((len(rows), width), dtype=np.int64)
+            types = np.zeros_like(ids)
+            mask = np.zeros_like(ids)
+            for r, i in enumerate(rows):
+                n = len(encodings[i].ids)
+                ids[r, :n] = encodings[i].ids
+                types[r, :n] = encodings[i].type_ids
+                mask[r, :n] = 1
+            (logits,) = self._session.run(None, {"input_ids": ids, "token_type_ids": types, "attention_mask": mask})
+            logits = logits / self._temperature
+            logits -= logits.max(axis=1, keepdims=True)
+            probs = np.exp(logits)
+            out[rows] = probs / probs.sum(axis=1, keepdims=True)
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    """Decision thresholds on the calibrated probabilities (tuned on validation splits)."""
+
+    support: float = 0.5
+    refute: float = 0.8
+
+
+def shifted(p: float, threshold: float) -> float:
+    """``p`` moved in logit space so that ``threshold`` maps to 0.5 (monotone, stays in (0, 1))."""
+    p = min(max(p, 1e-6), 1 - 1e-6)
+    t = min(max(threshold, 1e-6), 1 - 1e-6)
+    z = math.log(p / (1 - p)) - math.log(t / (1 - t))
+    return 1 / (1 + math.exp(-z))
+
+
+class LearnedVerifier:
+    """The structured aligner and the cross-encoder, one verdict per claim (see the module docs).
+
+    Example:
+        >>> from corrigo.analysis.analyse import Analyser
+        >>> from corrigo.claims import ClaimExtractor
+        >>> from corrigo.evidence import Passage
+        >>> from corrigo.ingest import parse_article
+        >>> analysis = Analyser().run(parse_article("Budget\\n\\nThe council approved the budget on Tuesday."))
+        >>> claim = ClaimContext(ClaimExtractor().run(analysis)[-1], analysis)
+        >>> text = "Councillors approved the budget on Tuesday after a long debate."
+        >>> LearnedVerifier().verify(claim, [Passage("notes.txt", 0, len(text), text)]).label
+        <Label.SUPPORTED: 'supported'>
+    """
+
+    def __init__(
+        self,
+        model: PairModel | None = None,
+        structured: Verifier | None = None,
+        thresholds: Thresholds | None = None,
+        support: bool = True,
+    ) -> None:
+        from corrigo.verify.align import AlignmentVerifier
+
+        self.model = model or PairModel()
+        self.structured = structured or AlignmentVerifier(support=False)
+        self.thresholds = thresholds or Thresholds()
+        self.support = support
+
+    def warm_up(self) -> None:
+        self.model.warm_up()
+        self.structured.warm_up()
+
+    def prepare(self, batch: Sequence[tuple[ClaimContext, list[Passage]]]) -> None:
+        """Let the structured aligner read an article's evidence in one batch, when it can."""
+        prepare = getattr(self.structured, "prepare", None)
+        if prepare is not None:
+            prepare(batch)
+
+    def verify(self, claim: ClaimContext, passages: list[Passage]) -> Judgement:
+        structured = self.structured.verify(claim, passages)
+        if structured.label is Label.REFUTED and structured.corrections:
+            return structured
+        if not passages:
+            return Judgement(Label.NOT_ENOUGH_INFO, 1.0, explanation="No reference passage was found.")
+        pairs = [(p.text, claim.text) for p in passages]
+        probs = self.model.predict(pairs)
+        if len(passages) > 1:
+            # The best passages together: facts spread over two passages can support a claim.
+            relevant = sorted(range(len(passages)), key=lambda i: probs[i, NEI])[:_JOINED]
+            relevant.sort(key=lambda i: (passages[i].doc_id, passages[i].start))
+            joined = " ".join(passages[i].text for i in relevant)
+            probs = _append(probs, self.model.predict([(joined, claim.text)]))
+        best_support = int(probs[:, SUPPORTED].argmax())
+        p_support = float(probs[best_support, SUPPORTED])
+        if p_support >= self.thresholds.support:
+            passage = _passage_for(best_support, passages)
+            return Judgement(
+                Label.SUPPORTED,
+                shifted(p_support, self.thresholds.support),
+                passages=(passage,),
+                evidence=(evidence_span(passage, 0, len(passage.text)),),
+                explanation=f"A reference passage supports this claim (model p={p_support:.2f}).",
+            )
+        best_refute = int(probs[:, REFUTED].argmax())
+        p_refute = float(probs[best_refute, REFUTED])
+        if p_refute >= self.thresholds.refute:
+            passage = _passage_for(best_refute, passages)
+            return Judgement(
+                Label.REFUTED,
+                shifted(p_refute, self.thresholds.refute),
+                passages=(passage,),
+                evidence=(evidence_span(passage, 0, len(passage.text)),),
+                explanation=f"A reference passage contradicts this claim (model p={p_refute:.2f}).",
+            )
+        return Judgement(
+            Label.NOT_ENOUGH_INFO,
+            shifted(1 - p_support, 1 - self.thresholds.support),
+            passages=tuple(passages),
+            explanation=f"No reference passage supports this claim (best model p={p_support:.2f}).",
+        )
+
+
+def _append(probs: Any, more: Any) -> Any:
+    import numpy as np
+
+    return np.concatenate([probs, more], axis=0)
+
+
+def _passage_for(row: int, passages: list[Passage]) -> Passage:
+    """The passage a row of scores belongs to; the joined row is cited by its first passage."""
+    return passages[row] if row < len(passages) else passages[0]
