@@ -24,7 +24,7 @@ share of clean articles with any finding. The results replace the
 ``internal_checks`` section of BENCHMARKS.md.
 
 Usage:
-    python benchmarks/internal_checks.py [--n 300] [--seed 0] [--json OUT]
+    python benchmarks/internal_checks.py [--n 300] [--seed 0] [--checks slots,...,pairs] [--json OUT]
 """
 
 from __future__ import annotations
@@ -73,8 +73,11 @@ def _signature(f: Any) -> tuple[str, str, str | None]:
     return (f.kind.value, f.span.text, f.suggestion)
 
 
-def run(n: int, seed: int, kinds: list[str], progress: bool = True) -> dict[str, Any]:
-    """Corrupt, check and score; returns the raw numbers."""
+def run(
+    n: int, seed: int, kinds: list[str], progress: bool = True, checks: tuple[str, ...] | None = None
+) -> dict[str, Any]:
+    """Corrupt, check and score; returns the raw numbers. ``checks``: None for the default set."""
+    options = {} if checks is None else {"checks": checks}
     articles = sample_bbc(n, seed)
     corruptor = Corruptor(seed=seed)
     if hasattr(corrigo, "warm_up"):
@@ -92,7 +95,7 @@ def run(n: int, seed: int, kinds: list[str], progress: bool = True) -> dict[str,
         nonlocal check_seconds
         t0 = time.perf_counter()
         try:
-            return corrigo.check(text)
+            return corrigo.check(text, **options)
         except Exception as exc:  # a benchmark should report crashes, not stop at the first
             crashes.append({"id": ident, "error": f"{type(exc).__name__}: {exc}"})
             return None
@@ -165,6 +168,7 @@ def run(n: int, seed: int, kinds: list[str], progress: bool = True) -> dict[str,
     results: dict[str, Any] = {
         "n_articles": len(articles),
         "seed": seed,
+        "checks": None if checks is None else list(checks),
         "kinds": {},
         "clean": {
             "articles": len(articles),
@@ -273,11 +277,10 @@ def render(results: dict[str, Any]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=300, help="number of BBC articles (default 300)")
+    parser.add_argument("--seed", type=int, default=0, help="seed for the sample and the corruptions (default 0)")
+    parser.add_argument("--kinds", nargs="+", choices=KINDS, default=list(KINDS), help="error kinds to inject")
     parser.add_argument(
-        "--seed", type=int, default=0, help="seed for the sample and the corruptions (default 0)"
-    )
-    parser.add_argument(
-        "--kinds", nargs="+", choices=KINDS, default=list(KINDS), help="error kinds to inject"
+        "--checks", default=None, help="comma-separated internal checks to run (default: Config's default set)"
     )
     parser.add_argument("--json", type=Path, help="also write the raw numbers (and every injection) here")
     parser.add_argument(
@@ -285,7 +288,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--quiet", action="store_true", help="no progress lines")
     args = parser.parse_args(argv)
-    results = run(args.n, args.seed, args.kinds, progress=not args.quiet)
+    checks = None if args.checks is None else tuple(c.strip() for c in args.checks.split(",") if c.strip())
+    results = run(args.n, args.seed, args.kinds, progress=not args.quiet, checks=checks)
     body = render(results)
     print(body)
     path = write_section("internal_checks", "Internal checks on corrupted BBC articles", body, args.markdown)

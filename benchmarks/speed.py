@@ -13,7 +13,7 @@ The parent reports the median over ``--runs`` runs and every run, beside the
 targets, and replaces the ``speed`` section of BENCHMARKS.md.
 
 Usage:
-    python benchmarks/speed.py [--runs 3] [--n 100] [--core N]
+    python benchmarks/speed.py [--runs 3] [--n 100] [--core N] [--checks slots,frames,...,pairs]
 """
 
 from __future__ import annotations
@@ -36,8 +36,11 @@ TARGET_RSS_MB = 600.0  # MB, at most
 SAMPLE_SEED = 0
 
 
-def child(core: int, n: int) -> dict[str, Any]:
-    """One measurement, in this process; ``corrigo`` must not have been imported yet."""
+def child(core: int, n: int, checks: tuple[str, ...] | None = None) -> dict[str, Any]:
+    """One measurement, in this process; ``corrigo`` must not have been imported yet.
+
+    ``checks``: the internal checks to run (``Config.checks``); None for the default set.
+    """
     os.sched_setaffinity(0, {core})
     import resource
 
@@ -53,12 +56,13 @@ def child(core: int, n: int) -> dict[str, Any]:
         import corrigo
     if hasattr(corrigo, "warm_up"):
         corrigo.warm_up()
-    corrigo.check("Short headline\n\nOne sentence.")
+    options = {} if checks is None else {"checks": checks}
+    corrigo.check("Short headline\n\nOne sentence.", **options)
     startup = time.perf_counter() - t0
     findings = 0
     t1 = time.perf_counter()
     for text in articles:
-        findings += len(corrigo.check(text).findings)
+        findings += len(corrigo.check(text, **options).findings)
     loop = time.perf_counter() - t1
     rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # kilobytes on Linux
     return {
@@ -74,7 +78,7 @@ def child(core: int, n: int) -> dict[str, Any]:
     }
 
 
-def run_child(core: int, n: int, timeout: float) -> dict[str, Any]:
+def run_child(core: int, n: int, timeout: float, checks: tuple[str, ...] | None = None) -> dict[str, Any]:
     env = dict(os.environ)
     env.update(
         {
@@ -86,6 +90,8 @@ def run_child(core: int, n: int, timeout: float) -> dict[str, Any]:
         }
     )
     cmd = [sys.executable, str(Path(__file__).resolve()), "--child", "--core", str(core), "--n", str(n)]
+    if checks is not None:
+        cmd += ["--checks", ",".join(checks)]
     proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=timeout, check=False)
     if proc.returncode != 0:
         raise RuntimeError(f"measurement failed (exit {proc.returncode}):\n{proc.stderr[-3000:]}")
@@ -159,24 +165,26 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=3, help="fresh processes to run (default 3)")
     parser.add_argument("--n", type=int, default=100, help="BBC articles in the timed loop (default 100)")
-    parser.add_argument(
-        "--core", type=int, default=None, help="core to pin to (default: the last usable one)"
-    )
+    parser.add_argument("--core", type=int, default=None, help="core to pin to (default: the last usable one)")
     parser.add_argument("--timeout", type=float, default=1800, help="seconds allowed per run (default 1800)")
     parser.add_argument("--json", type=Path, help="also write the raw numbers here")
     parser.add_argument(
         "--markdown", type=Path, default=BENCHMARKS_MD, help="Markdown file to update (default BENCHMARKS.md)"
     )
+    parser.add_argument(
+        "--checks", default=None, help="comma-separated internal checks to run (default: Config's default set)"
+    )
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     core = args.core if args.core is not None else max(os.sched_getaffinity(0))
+    checks = None if args.checks is None else tuple(c.strip() for c in args.checks.split(",") if c.strip())
     if args.child:
-        print(json.dumps(child(core, args.n)))
+        print(json.dumps(child(core, args.n, checks)))
         return 0
     sample_bbc(1, SAMPLE_SEED)  # exits 0 with a message when the data is absent
     runs = []
     for i in range(args.runs):
-        r = run_child(core, args.n, args.timeout)
+        r = run_child(core, args.n, args.timeout, checks)
         print(
             f"run {i + 1}: start-up {r['startup_s']:.2f} s, {r['articles_per_s']:.2f} articles/s, "
             f"peak RSS {r['peak_rss_mb']:.0f} MB",
@@ -189,9 +197,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"updated {path}", file=sys.stderr)
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(
-            json.dumps({"core": core, "median": med, "runs": runs}, indent=2), encoding="utf-8"
-        )
+        args.json.write_text(json.dumps({"core": core, "median": med, "runs": runs}, indent=2), encoding="utf-8")
     return 0
 
 

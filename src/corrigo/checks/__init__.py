@@ -12,8 +12,10 @@ def default_checks() -> list[Check]:
     from corrigo.checks.dates import DateCheck
     from corrigo.checks.frames import FrameCheck
     from corrigo.checks.numbers import NumberCheck
+    from corrigo.checks.pairs import PairCheck
     from corrigo.checks.polarity import PolarityCheck
     from corrigo.checks.quotes import QuoteCheck
     from corrigo.checks.slots import SlotCheck
 
-    return [SlotCheck(), FrameCheck(), DateCheck(), NumberCheck(), QuoteCheck(), PolarityCheck()]
+    # Building PairCheck is cheap: its model loads on its first run, when a configuration asks for it.
+    return [SlotCheck(), FrameCheck(), DateCheck(), NumberCheck(), QuoteCheck(), PolarityCheck(), PairCheck()]
