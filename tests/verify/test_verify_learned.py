@@ -112,3 +112,12 @@ def test_source_mode_uses_the_learned_verifier_and_reports_each_claims_verdict()
     assert [f.verdict.value for f in report.findings] == ["unsupported"]
     assert "stadium" in report.findings[0].span.text
     assert 0.5 <= report.findings[0].confidence <= 1.0
+
+
+def test_a_claim_longer_than_the_window_is_scored_not_an_error(model):
+    # A 200-word summary sentence alone fills the model's 160-token window: the pair is cut from
+    # the longer text instead of failing (it used to raise a tokenizers truncation error).
+    claim = " ".join(["The council approved the new budget for the city on Tuesday"] * 20)
+    probs = model.predict([("The council approved the budget.", claim), ("Short evidence.", "Short claim.")])
+    assert probs.shape == (2, 3)
+    assert abs(float(probs.sum()) - 2.0) < 1e-4

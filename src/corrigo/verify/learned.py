@@ -77,6 +77,7 @@ class PairModel:
         self.manifest: dict[str, Any] = {}
         self._session: Any = None
         self._tokenizer: Any = None
+        self._long_claims: Any = None
         self._temperature = 1.0
 
     def warm_up(self) -> None:
@@ -91,6 +92,11 @@ class PairModel:
         tokenizer = Tokenizer.from_file(str(self.model_dir / "tokenizer.json"))
         tokenizer.enable_truncation(max_length=int(manifest["max_length"]), strategy="only_first")
         tokenizer.no_padding()
+        # For a claim that alone fills the window (a 150-word summary sentence), "only_first" can't
+        # fit the pair and raises: such pairs are cut from whichever text is longer instead.
+        long_claims = Tokenizer.from_file(str(self.model_dir / "tokenizer.json"))
+        long_claims.enable_truncation(max_length=int(manifest["max_length"]), strategy="longest_first")
+        long_claims.no_padding()
         options = ort.SessionOptions()
         options.intra_op_num_threads = self.threads
         options.inter_op_num_threads = 1
@@ -101,7 +107,7 @@ class PairModel:
         except Exception as exc:  # onnxruntime raises its own types for unreadable graphs
             raise ModelError(f"the verifier model in {self.model_dir} does not load ({exc}): {_FIX}") from exc
         self._temperature = float(manifest.get("temperature", 1.0))
-        self._tokenizer, self._session, self.manifest = tokenizer, session, manifest
+        self._tokenizer, self._long_claims, self._session, self.manifest = tokenizer, long_claims, session, manifest
         logger.debug("loaded the verifier model from %s (%s)", self.model_dir, manifest.get("precision"))
 
     def predict(self, pairs: Sequence[tuple[str, str]]) -> Any:
@@ -112,7 +118,7 @@ class PairModel:
         out = np.zeros((len(pairs), 3), dtype=np.float32)
         if not pairs:
             return out
-        encodings = self._tokenizer.encode_batch([(e, c) for e, c in pairs])
+        encodings = self._encode(pairs)
         order = sorted(range(len(pairs)), key=lambda i: len(encodings[i].ids))
         for lo in range(0, len(order), _BATCH):
             rows = order[lo : lo + _BATCH]
@@ -131,6 +137,20 @@ class PairModel:
             probs = np.exp(logits)
             out[rows] = probs / probs.sum(axis=1, keepdims=True)
         return out
+
+    def _encode(self, pairs: Sequence[tuple[str, str]]) -> list[Any]:
+        """WordPiece encodings of the pairs, the evidence cut first; see ``warm_up`` for long claims."""
+        batch = [(e, c) for e, c in pairs]
+        try:
+            return self._tokenizer.encode_batch(batch)
+        except Exception:  # tokenizers raises a bare Exception when "only_first" can't fit a pair
+            out = []
+            for pair in batch:
+                try:
+                    out.append(self._tokenizer.encode(*pair))
+                except Exception:
+                    out.append(self._long_claims.encode(*pair))
+            return out
 
 
 @dataclass(frozen=True, slots=True)
