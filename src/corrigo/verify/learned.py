@@ -225,31 +225,32 @@ class LearnedVerifier:
         best_support = int(probs[:, SUPPORTED].argmax())
         p_support = float(probs[best_support, SUPPORTED])
         if p_support >= self.thresholds.support:
-            passage = _passage_for(best_support, passages)
-            return Judgement(
-                Label.SUPPORTED,
-                shifted(p_support, self.thresholds.support),
-                passages=(passage,),
-                evidence=(evidence_span(passage, 0, len(passage.text)),),
-                explanation=f"A reference passage supports this claim (model p={p_support:.2f}).",
-            )
+            return _model_judgement(Label.SUPPORTED, best_support, p_support, self.thresholds.support, passages)
         best_refute = int(probs[:, REFUTED].argmax())
         p_refute = float(probs[best_refute, REFUTED])
         if p_refute >= self.thresholds.refute:
-            passage = _passage_for(best_refute, passages)
-            return Judgement(
-                Label.REFUTED,
-                shifted(p_refute, self.thresholds.refute),
-                passages=(passage,),
-                evidence=(evidence_span(passage, 0, len(passage.text)),),
-                explanation=f"A reference passage contradicts this claim (model p={p_refute:.2f}).",
-            )
+            return _model_judgement(Label.REFUTED, best_refute, p_refute, self.thresholds.refute, passages)
         return Judgement(
             Label.NOT_ENOUGH_INFO,
             shifted(1 - p_support, 1 - self.thresholds.support),
             passages=tuple(passages),
             explanation=f"No reference passage supports this claim (best model p={p_support:.2f}).",
         )
+
+
+_MODEL_SAYS = {Label.SUPPORTED: "supports", Label.REFUTED: "contradicts"}
+
+
+def _model_judgement(label: Label, row: int, p: float, threshold: float, passages: list[Passage]) -> Judgement:
+    """The model's own verdict, citing the passage of score row ``row`` whole."""
+    passage = _passage_for(row, passages)
+    return Judgement(
+        label,
+        shifted(p, threshold),
+        passages=(passage,),
+        evidence=(evidence_span(passage, 0, len(passage.text)),),
+        explanation=f"A reference passage {_MODEL_SAYS[label]} this claim (model p={p:.2f}).",
+    )
 
 
 def _append(probs: Any, more: Any) -> Any:
