@@ -233,6 +233,8 @@ class ClaimVerdict:
     claim: Span
     verdict: str
     confidence: float
+    # What the verifier decided on, by name (the learned verifier: model probabilities, coverage).
+    scores: tuple[tuple[str, float], ...] = ()
 
     @property
     def doubt(self) -> float:
@@ -240,7 +242,11 @@ class ClaimVerdict:
         return 1.0 - self.confidence if self.verdict == "supported" else self.confidence
 
     def to_dict(self) -> dict[str, object]:
-        return {**_span_dict(self.claim), "verdict": self.verdict, "confidence": round(self.confidence, 4)}  # type: ignore[dict-item]
+        out: dict[str, object] = {**_span_dict(self.claim), "verdict": self.verdict}
+        out["confidence"] = round(self.confidence, 4)
+        if self.scores:
+            out["scores"] = {name: round(value, 4) for name, value in self.scores}
+        return out
 
 
 @dataclass(frozen=True, slots=True)

@@ -56,7 +56,7 @@ class Checker:
             verifier = ClaimVerifier(build_verifier(self.config, support), k=self.config.passages_per_claim)
             self._verifier = (support, verifier)
         result = self._verifier[1].verify_claims(analysis, claims, evidence.retriever, evidence.source_mode)
-        verdicts = [ClaimVerdict(c.span, j.label.value, j.confidence) for c, j in result.judgements]
+        verdicts = [ClaimVerdict(c.span, j.label.value, j.confidence, j.scores) for c, j in result.judgements]
         return evidence.info, list(result.findings), list(result.unsupported), verdicts
 
     def run(self, article: Article | str, sources: list[Document] | None = None) -> Report:

@@ -121,3 +121,31 @@ def test_a_claim_longer_than_the_window_is_scored_not_an_error(model):
     probs = model.predict([("The council approved the budget.", claim), ("Short evidence.", "Short claim.")])
     assert probs.shape == (2, 3)
     assert abs(float(probs.sum()) - 2.0) < 1e-4
+
+
+def test_without_fitted_weights_the_decision_is_the_models_probability():
+    from corrigo.verify.coverage import Coverage
+
+    plain = learned.Decision.from_manifest({})
+    assert abs(plain.support(0.83, Coverage(1.0, 1.0, 1.0)) - 0.83) < 1e-9
+
+
+def test_the_shipped_decision_gives_less_support_to_words_the_evidence_lacks(model):
+    from corrigo.verify.coverage import Coverage
+
+    decision = learned.Decision.from_manifest(model.manifest)
+    assert decision.weights, "the manifest has no fitted decision: run training/calibrate_decision.py"
+    covered, novel = Coverage(0.0, 0.0, 0.0), Coverage(0.6, 0.8, 1.0)
+    assert decision.support(0.9, covered) > decision.support(0.9, novel)
+    assert decision.support(0.9, covered) > decision.support(0.2, covered)
+
+
+def test_each_verdict_carries_the_scores_it_was_decided_on():
+    import corrigo
+
+    summary = "Budget approved\n\nThe city council approved the budget on Tuesday."
+    report = corrigo.check(summary, corrigo.Config(verifier="learned"), sources=[Document("minutes", EVIDENCE)])
+    scores = dict(report.verdicts[-1].scores)
+    assert set(scores) == {"model_support", "model_refute", "novel_terms", "novel_bigrams", "novel_names", "support"}
+    assert scores["novel_names"] == 0.0
+    assert report.to_dict()["verdicts"][-1]["scores"]["support"] == round(scores["support"], 4)

@@ -97,6 +97,8 @@ class Judgement:
     evidence: tuple[Evidence, ...] = ()  # quotes that support or refute, document offsets
     corrections: tuple[Correction, ...] = ()  # refuted: one per wrong value, most confident first
     explanation: str = ""
+    # The numbers the verdict was decided on (a model's probabilities, coverage shares), by name.
+    scores: tuple[tuple[str, float], ...] = ()
 
     @property
     def wrong(self) -> Span | None:

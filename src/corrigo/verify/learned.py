@@ -11,7 +11,8 @@ at load; no torch at run time. See MODEL_CARD.md for data, metrics and failure m
    evidence) stands: it names the wrong words and the fix, and has been precise in every run;
 2. otherwise the model reads every retrieved passage, and the best passages joined (so a claim
    whose facts are spread over two passages can be supported); the claim is supported when the
-   best support probability reaches ``support_threshold``;
+   best support probability, weighed with how much of the claim the passages cover word for word
+   (:class:`Decision`, fitted on validation splits), reaches ``support_threshold``;
 3. refuted (without a suggestion: the model does not say which words) when a passage's refute
    probability reaches ``refute_threshold``; else not enough info.
 
@@ -25,7 +26,7 @@ import logging
 import math
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -33,8 +34,9 @@ from corrigo.errors import ModelError
 from corrigo.evidence import Passage
 from corrigo.shipped import checked_manifest
 from corrigo.verify.base import ClaimContext, Judgement, Label, Verifier, evidence_span
+from corrigo.verify.coverage import Coverage, coverage
 
-__all__ = ["MODEL_DIR", "LearnedVerifier", "PairModel", "Thresholds", "available"]
+__all__ = ["MODEL_DIR", "Decision", "LearnedVerifier", "PairModel", "Thresholds", "available"]
 
 logger = logging.getLogger(__name__)
 
@@ -42,8 +44,9 @@ MODEL_DIR = Path(__file__).resolve().parent / "model"
 _FIX = "reinstall corrigo (pip install --force-reinstall 'corrigo[all]')"
 _INSTALL = "the learned verifier needs onnxruntime and tokenizers: pip install 'corrigo[verify]'"
 SUPPORTED, REFUTED, NEI = 0, 1, 2
-# Pairs per onnxruntime call; sorted by length first so little padding is computed.
-_BATCH = 32
+# Pairs per onnxruntime call, sorted by length first. Small batches are fastest on one core (less
+# padding, activations stay in cache): 4 gave 79 pairs/s where 32 gave 66 (BENCHMARKS.md "accuracy").
+_BATCH = 4
 # Passages joined into one evidence text for the "combined" pair.
 _JOINED = 3
 
@@ -161,11 +164,46 @@ class Thresholds:
     refute: float = 0.8
 
 
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """The probability that the evidence supports a claim, from the model and the claim's coverage.
+
+    ``p = sigmoid(bias + model * logit(p_model) + sum of weight * share)`` over the
+    :class:`~corrigo.verify.coverage.Coverage` shares. The weights are fitted on validation splits
+    by ``training/calibrate_decision.py`` and ship in the model's manifest (``"decision"``); without
+    them the model's own probability is used (``Decision()``).
+
+    Example:
+        >>> d = Decision(bias=0.0, model=1.0, weights=(("novel_terms", -4.0),))
+        >>> round(d.support(0.9, Coverage(0.0, 0.0, 0.0)), 2), round(d.support(0.9, Coverage(0.5, 0.0, 0.0)), 2)
+        (0.9, 0.25)
+    """
+
+    bias: float = 0.0
+    model: float = 1.0
+    weights: tuple[tuple[str, float], ...] = ()
+
+    @classmethod
+    def from_manifest(cls, manifest: dict[str, Any]) -> Decision:
+        block = manifest.get("decision")
+        if not block:
+            return cls()
+        return cls(float(block["bias"]), float(block["model"]), tuple(sorted(block["weights"].items())))
+
+    def support(self, p_model: float, cover: Coverage) -> float:
+        shares = cover.as_dict()
+        z = self.bias + self.model * _logit(p_model) + sum(w * shares[name] for name, w in self.weights)
+        return 1 / (1 + math.exp(-max(min(z, 30.0), -30.0)))
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-6), 1 - 1e-6)
+    return math.log(p / (1 - p))
+
+
 def shifted(p: float, threshold: float) -> float:
     """``p`` moved in logit space so that ``threshold`` maps to 0.5 (monotone, stays in (0, 1))."""
-    p = min(max(p, 1e-6), 1 - 1e-6)
-    t = min(max(threshold, 1e-6), 1 - 1e-6)
-    z = math.log(p / (1 - p)) - math.log(t / (1 - t))
+    z = _logit(p) - _logit(threshold)
     return 1 / (1 + math.exp(-z))
 
 
@@ -190,6 +228,7 @@ class LearnedVerifier:
         structured: Verifier | None = None,
         thresholds: Thresholds | None = None,
         support: bool = True,
+        decision: Decision | None = None,
     ) -> None:
         from corrigo.verify.align import AlignmentVerifier
 
@@ -197,10 +236,20 @@ class LearnedVerifier:
         self.structured = structured or AlignmentVerifier(support=False)
         self.thresholds = thresholds or Thresholds()
         self.support = support
+        self._decision = decision
+
+    @property
+    def decision(self) -> Decision:
+        """The given decision, else the one the model's manifest ships (loads the model)."""
+        if self._decision is None:
+            self.model.warm_up()
+            self._decision = Decision.from_manifest(self.model.manifest)
+        return self._decision
 
     def warm_up(self) -> None:
         self.model.warm_up()
         self.structured.warm_up()
+        _ = self.decision
 
     def prepare(self, batch: Sequence[tuple[ClaimContext, list[Passage]]]) -> None:
         """Let the structured aligner read an article's evidence in one batch, when it can."""
@@ -223,18 +272,30 @@ class LearnedVerifier:
             joined = " ".join(passages[i].text for i in relevant)
             probs = _append(probs, self.model.predict([(joined, claim.text)]))
         best_support = int(probs[:, SUPPORTED].argmax())
-        p_support = float(probs[best_support, SUPPORTED])
-        if p_support >= self.thresholds.support:
-            return _model_judgement(Label.SUPPORTED, best_support, p_support, self.thresholds.support, passages)
+        p_model = float(probs[best_support, SUPPORTED])
         best_refute = int(probs[:, REFUTED].argmax())
         p_refute = float(probs[best_refute, REFUTED])
+        cover = coverage(claim.text, (p.text for p in passages))
+        p_support = self.decision.support(p_model, cover)
+        scores = (
+            ("model_support", p_model),
+            ("model_refute", p_refute),
+            *cover.as_dict().items(),
+            ("support", p_support),
+        )
+        if p_support >= self.thresholds.support:
+            found = _model_judgement(Label.SUPPORTED, best_support, p_support, self.thresholds.support, passages)
+            return replace(found, scores=scores)
         if p_refute >= self.thresholds.refute:
-            return _model_judgement(Label.REFUTED, best_refute, p_refute, self.thresholds.refute, passages)
+            found = _model_judgement(Label.REFUTED, best_refute, p_refute, self.thresholds.refute, passages)
+            return replace(found, scores=scores)
         return Judgement(
             Label.NOT_ENOUGH_INFO,
             shifted(1 - p_support, 1 - self.thresholds.support),
             passages=tuple(passages),
-            explanation=f"No reference passage supports this claim (best model p={p_support:.2f}).",
+            explanation=f"No reference passage supports this claim (support p={p_support:.2f}, "
+            f"model p={p_model:.2f}, {cover.novel_terms:.0%} of its content words not in the passages).",
+            scores=scores,
         )
 
 
@@ -249,7 +310,7 @@ def _model_judgement(label: Label, row: int, p: float, threshold: float, passage
         shifted(p, threshold),
         passages=(passage,),
         evidence=(evidence_span(passage, 0, len(passage.text)),),
-        explanation=f"A reference passage {_MODEL_SAYS[label]} this claim (model p={p:.2f}).",
+        explanation=f"A reference passage {_MODEL_SAYS[label]} this claim (p={p:.2f}).",
     )
 
 
