@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from corrigo.verify.memory import terms
 
@@ -54,17 +55,32 @@ def _share_missing(items: list, known: set) -> float:
 
 def coverage(claim: str, evidence: Iterable[str]) -> Coverage:
     """The :class:`Coverage` of ``claim`` by the evidence texts taken together."""
-    texts = list(evidence)
-    passage_terms = [terms(text) for text in texts]
+    known = _profile(tuple(evidence))
     claim_terms = terms(claim)
-    near = {pair for seq in passage_terms for pair in _near_pairs(seq)}
     # "1,500" gives the words "1" and "500", "O'Neill" gives "o" and "neill": each must be found.
     names = [w for m in _NAME_OR_NUMBER.finditer(claim) for w in _WORD.findall(m.group().lower())]
-    words = {w for text in texts for w in _WORD.findall(text.lower())}
     return Coverage(
-        novel_terms=_share_missing(claim_terms, {t for seq in passage_terms for t in seq}),
-        novel_bigrams=_share_missing(list(zip(claim_terms, claim_terms[1:], strict=False)), near),
-        novel_names=_share_missing(names, words),
+        novel_terms=_share_missing(claim_terms, known.terms),
+        novel_bigrams=_share_missing(list(zip(claim_terms, claim_terms[1:], strict=False)), known.near),
+        novel_names=_share_missing(names, known.words),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Profile:
+    terms: frozenset[str]
+    near: frozenset[tuple[str, str]]
+    words: frozenset[str]
+
+
+@lru_cache(maxsize=16)
+def _profile(texts: tuple[str, ...]) -> _Profile:
+    """What the evidence contains; cached, as every claim of a summary is read against the same sources."""
+    passage_terms = [terms(text) for text in texts]
+    return _Profile(
+        frozenset(t for seq in passage_terms for t in seq),
+        frozenset(pair for seq in passage_terms for pair in _near_pairs(seq)),
+        frozenset(w for text in texts for w in _WORD.findall(text.lower())),
     )
 
 
