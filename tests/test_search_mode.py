@@ -81,4 +81,4 @@ def test_founding_example_with_reference_index(founding_example, tmp_path, capsy
         ("London", "Hong Kong", Verdict.CONTRADICTED),
     ]
     by_hk = report.findings[1]
-    assert any(e.source == "hk-security-law-2020.txt" for e in by_hk.evidence)
+    assert any(e.source == "reference/hk-security-law-2020.txt" for e in by_hk.evidence)

@@ -1,9 +1,25 @@
-"""``corrigo index ...``: the command line over ``corrigo.search`` (the ``search`` extra)."""
+"""``corrigo index ...``: the command line over ``corrigo.search`` (the ``search`` extra).
+
+``add PATH...`` names each document by the folder it was found in and its path there
+(``wire2021/001.txt``; a file given directly: its folder's name and its name), so that files of
+the same name in two folders are two documents; ``--prefix P`` puts ``P`` in place of the
+folder's name (``--prefix ''``: no prefix). JSONL lines keep their own ``id``. See
+``corrigo.search.documents``.
+
+``remove ID...`` removes the ids that are in the index and prints how many it removed. When any
+id is not in the index it names those ids on stderr (with the ids they may have meant: the same
+path under a folder's name) and exits 2, after removing the others, so a typo never passes
+silently in a script.
+
+In a terminal, ``add`` and ``rebuild`` show ``indexing: N documents`` on stderr (``N/TOTAL``
+when the total is known), ended with a newline when they finish or fail.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from typing import TextIO
 
 from corrigo.errors import InputError
 
@@ -24,19 +40,34 @@ def run_index_command(args: argparse.Namespace) -> int:
         raise InputError("say what to do: corrigo index add|remove|info|search|rebuild", code="usage")
     if args.index_command == "rebuild":
         path = args.index or search.default_index_path()
-        search.rebuild_index(path, on_progress=_progress())
+        progress = _progress()
+        try:
+            search.rebuild_index(path, on_progress=progress)
+        finally:
+            if progress is not None:
+                progress.end()
         sys.stdout.write(f"rebuilt the index at {path}\n")
         return 0
     index = search.open_index(args.index, create=args.index_command == "add")
     if args.index_command == "add":
-        result = index.add(search.iter_documents(args.paths), on_progress=_progress())
+        documents = search.iter_documents(args.paths, prefix=getattr(args, "prefix", None))
+        progress = _progress()
+        try:
+            result = index.add(documents, on_progress=progress)
+        finally:
+            if progress is not None:
+                progress.end()
         sys.stdout.write(
             f"added {result.added}, replaced {result.replaced}, unchanged {result.unchanged} documents "
             f"({result.passages} passages) in {index.path}\n"
         )
     elif args.index_command == "remove":
+        unknown = index.missing(args.ids)
         removed = index.remove(args.ids)
-        sys.stdout.write(f"removed {removed} document{'s' if removed != 1 else ''}\n")
+        if removed or not unknown:
+            sys.stdout.write(f"removed {removed} document{'s' if removed != 1 else ''}\n")
+        if unknown:
+            raise InputError(_unknown_ids(index, unknown, getattr(args, "index", None)), code="unknown_id")
     elif args.index_command == "info":
         info = index.info()
         sys.stdout.write(
@@ -52,15 +83,52 @@ def run_index_command(args: argparse.Namespace) -> int:
     return 0
 
 
-def _progress():
+def _unknown_ids(index, unknown: list[str], index_arg: str | None) -> str:
+    """Which ids are not in the index, what each may have meant, and how to see the ids."""
+    named = []
+    for doc_id in unknown:
+        guesses = index.ids_ending(doc_id, limit=3)
+        meant = f" (did you mean {', '.join(repr(g) for g in guesses)}?)" if guesses else ""
+        named.append(f"{doc_id!r}{meant}")
+    where = f" --index {index_arg}" if index_arg is not None else ""
+    return (
+        f"not in the index at {index.path}: {', '.join(named)}: give ids as "
+        f"`corrigo index{where} search QUERY` prints them (the added folder's name, then the file's path "
+        "in it, e.g. reference/notes.txt)"
+    )
+
+
+class _ProgressLine:
+    """``on_progress`` for ``Index.add``: one line on a terminal, rewritten in place.
+
+    Shows ``indexing: DONE/TOTAL documents``, or ``indexing: DONE documents`` when the total is
+    not known (documents read from files one by one); ``end()`` finishes the line.
+    """
+
+    __slots__ = ("_open", "_stream")
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self._open = False
+
+    def __call__(self, done: int, total: int | None) -> None:
+        count = f"{done}" if total is None else f"{done}/{total}"
+        self._stream.write(f"\rindexing: {count} documents")
+        self._open = True
+        if total is not None and done >= total:
+            self.end()
+        self._stream.flush()
+
+    def end(self) -> None:
+        """End the line (once), so that what is written next starts on a line of its own."""
+        if self._open:
+            self._stream.write("\n")
+            self._stream.flush()
+            self._open = False
+
+
+def _progress() -> _ProgressLine | None:
     """A progress line on stderr for long adds, when stderr is a terminal."""
     if not sys.stderr.isatty():
         return None
-
-    def report(done: int, total: int) -> None:
-        sys.stderr.write(f"\rindexing: {done}/{total} documents")
-        if done >= total:
-            sys.stderr.write("\n")
-        sys.stderr.flush()
-
-    return report
+    return _ProgressLine(sys.stderr)

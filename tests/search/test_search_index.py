@@ -112,6 +112,17 @@ def test_remove(five_index):
     assert five_index._lexical.num_docs() == 4  # gone from tantivy too, not just hidden
 
 
+def test_missing_ids_and_ids_ending_with_a_name(five_index):
+    five_index.add(
+        [Document(i, f"Story {n} about Leeds.") for n, i in enumerate(["a/x_1.txt", "b/x%1.txt", "c/X_1.txt"])]
+    )
+    assert five_index.missing(["floods", "x_1.txt", "nope", "x_1.txt", "a/x_1.txt"]) == ["x_1.txt", "nope"]
+    # `_` and `%` are matched as themselves, not as LIKE wildcards.
+    assert five_index.ids_ending("x_1.txt") == ["a/x_1.txt", "c/X_1.txt"]
+    assert five_index.ids_ending("/x%1.txt") == ["b/x%1.txt"]
+    assert five_index.ids_ending("floods") == []
+
+
 def test_info(five_index):
     info = five_index.info()
     assert (info.documents, info.passages, info.format_version, info.dims) == (5, 5, 1, five_index.dims)

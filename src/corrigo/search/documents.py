@@ -1,9 +1,21 @@
 """Read reference documents from files and folders: text, Markdown, HTML and JSONL.
 
 A document's id is stable so that adding the same folder again replaces or skips each
-document instead of duplicating it: a JSONL line's ``id``, else the file's path relative to
-the folder that was added (POSIX separators), or the file's name when a file is added
-directly. A JSONL line without an ``id`` gets ``<file id>#<line number>``.
+document instead of duplicating it, and names the folder so that files of the same name in two
+folders don't replace each other:
+
+- a JSONL line's own ``id``, kept as it is;
+- else, for a file found in a folder that was added, the folder's name and the file's path in
+  it (POSIX separators): ``wire2021/001.txt``, ``reference/sub/x.md``;
+- for a file added directly, its folder's name and its name: ``wire2021/001.txt`` again, the
+  id that adding the whole folder gives it;
+- a JSONL line without an ``id``: ``<file id>#<line number>``.
+
+``prefix`` replaces the folder's name (``prefix="reuters/2021"``: ``reuters/2021/001.txt``;
+``prefix=""``: no prefix, the path relative to the folder). When two different files of one call
+would still get the same id (``2021/wire/`` and ``2022/wire/``, or two folders under one prefix),
+those ids take in the names of the folders above, one at a time, until they differ:
+``2021/wire/001.txt`` and ``2022/wire/001.txt``. A file given twice is read once.
 """
 
 from __future__ import annotations
@@ -12,7 +24,9 @@ import datetime as dt
 import hashlib
 import json
 import logging
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from corrigo.errors import InputError
@@ -119,26 +133,84 @@ def _files_under(folder: Path) -> list[Path]:
     return sorted(out, key=lambda p: p.relative_to(folder).as_posix())
 
 
-def iter_documents(paths: Iterable[Path | str]) -> Iterator[Document]:
-    """The documents in each file or folder (recursively), in a stable order.
+@dataclass(frozen=True, slots=True)
+class _Source:
+    """One file to read: its path as given, and what its id is made of."""
 
-    Example:
-        >>> import tempfile, pathlib
-        >>> root = pathlib.Path(tempfile.mkdtemp())
-        >>> _ = (root / "wire").mkdir()
-        >>> _ = (root / "wire" / "a.txt").write_text("Leeds plant closes.")
-        >>> [d.id for d in iter_documents([root])]
-        ['wire/a.txt']
-    """
+    path: Path  # as given (relative paths stay relative in messages)
+    folders: tuple[str, ...]  # names of the folders down to the one its id is relative to
+    rel: tuple[str, ...]  # its path under that folder
+
+
+def _plan(paths: Iterable[Path | str]) -> list[_Source]:
+    """Every file to read, in order, each once; raises before reading anything if a path is missing."""
+    sources: list[_Source] = []
+    seen: set[tuple[str, ...]] = set()
     for given in paths:
         path = Path(given)
         if path.is_dir():
             files = _files_under(path)
             if not files:
                 logger.warning("%s holds no .txt, .md, .html or .jsonl files", path)
-            for file in files:
-                yield from _read_file(file, file.relative_to(path).as_posix())
+            folders = path.resolve().parts[1:]
+            found = [_Source(file, folders, file.relative_to(path).parts) for file in files]
         elif path.is_file():
-            yield from _read_file(path, path.name)
+            found = [_Source(path, path.parent.resolve().parts[1:], (path.name,))]
         else:
             raise InputError(f"{path}: no such file or folder: check the path", code="not_found")
+        for source in found:
+            where = source.folders + source.rel
+            if where not in seen:
+                seen.add(where)
+                sources.append(source)
+    return sources
+
+
+def _ids(sources: list[_Source], prefix: str | None) -> list[str]:
+    """Each source's id: ``prefix`` (default: its folder's name) and its path; clashes take in parents."""
+    base = () if prefix is None else tuple(part for part in prefix.split("/") if part)
+    depth = [1 if prefix is None else 0] * len(sources)
+
+    def make(i: int) -> str:
+        s = sources[i]
+        folders = s.folders[len(s.folders) - depth[i] :] if depth[i] else ()
+        return "/".join((*base, *folders, *s.rel))
+
+    ids = [make(i) for i in range(len(sources))]
+    while True:
+        holders: dict[str, list[int]] = defaultdict(list)
+        for i, doc_id in enumerate(ids):
+            holders[doc_id].append(i)
+        grown = False
+        for clash in (group for group in holders.values() if len(group) > 1):
+            for i in clash:
+                if depth[i] < len(sources[i].folders):
+                    depth[i] += 1
+                    ids[i] = make(i)
+                    grown = True
+        if not grown:  # no clash left (different files always differ once their whole paths are in)
+            return ids
+
+
+def iter_documents(paths: Iterable[Path | str], *, prefix: str | None = None) -> Iterator[Document]:
+    """The documents in each file or folder (recursively), in a stable order.
+
+    Ids start with the name of the folder given (or of the folder of a file given), or with
+    ``prefix`` when one is given (``""`` for none); see the module docstring.
+
+    Raises:
+        InputError: a path does not exist (before any file is read), or a file can't be read.
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> root = pathlib.Path(tempfile.mkdtemp())
+        >>> _ = (root / "wire").mkdir()
+        >>> _ = (root / "wire" / "a.txt").write_text("Leeds plant closes.")
+        >>> [d.id for d in iter_documents([root / "wire"])]
+        ['wire/a.txt']
+        >>> [d.id for d in iter_documents([root / "wire"], prefix="reuters")]
+        ['reuters/a.txt']
+    """
+    sources = _plan(paths)
+    for source, file_id in zip(sources, _ids(sources, prefix), strict=True):
+        yield from _read_file(source.path, file_id)

@@ -430,7 +430,8 @@ class Index:
         return len(todo) - replaced, replaced, unchanged, len(rows)
 
     def remove(self, ids: Sequence[str], *, lock_timeout: float = 30.0) -> int:
-        """Remove documents by id; returns how many were in the index (unknown ids are ignored)."""
+        """Remove documents by id; returns how many were in the index (unknown ids are ignored:
+        ``missing`` says which they are)."""
         with _flock(self.path / _LOCK, timeout=lock_timeout):
             self._recover()
             keys = self._store.committed_keys(list(ids))
@@ -442,6 +443,16 @@ class Index:
         return len(keys)
 
     # ---- reading ---------------------------------------------------------------------------
+
+    def missing(self, ids: Sequence[str]) -> list[str]:
+        """The ids among ``ids`` that name no document in the index, in order, each once."""
+        with self._store.snapshot():
+            known = self._store.committed_keys(list(ids))
+        return list(dict.fromkeys(doc_id for doc_id in ids if doc_id not in known))
+
+    def ids_ending(self, tail: str, limit: int = 5) -> list[str]:
+        """Up to ``limit`` ids that end with ``/tail``: what an id without its folder may have meant."""
+        return self._store.committed_ids_ending(tail.strip("/"), limit)
 
     def info(self) -> IndexInfo:
         """Counts, size on disk and format."""

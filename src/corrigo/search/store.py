@@ -221,6 +221,15 @@ class Store:
     def committed_keys(self, ids: Sequence[str]) -> dict[str, int]:
         return {doc_id: key for doc_id, (key, _h) in self.committed_hashes(ids).items()}
 
+    def committed_ids_ending(self, tail: str, limit: int) -> list[str]:
+        """Up to ``limit`` committed ids that end with ``/tail`` (ASCII case ignored), sorted."""
+        escaped = tail.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        rows = self.conn.execute(
+            "SELECT id FROM documents WHERE state = 1 AND id LIKE ? ESCAPE '\\' ORDER BY id LIMIT ?",
+            (f"%/{escaped}", limit),
+        )
+        return [doc_id for (doc_id,) in rows]
+
 
 def _chunks(items: list, size: int) -> Iterator[list]:  # type: ignore[type-arg]
     for i in range(0, len(items), size):
