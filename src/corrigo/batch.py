@@ -1,8 +1,10 @@
 """Batch mode: JSON Lines in, one JSON line out per input line, in order, written atomically.
 
 Input lines are ``{"id", "text"}`` plus optional ``title``, ``date``, ``url`` and ``sources``.
-A line that can't be checked becomes ``{"id": ..., "error": {"code", "message"}}`` and the
-run goes on; only an unreadable input file stops it.
+Every input line, blank ones included, gives one output record carrying its 1-based ``"line"``:
+``{"id", "line", "report"}``, or ``{"id", "line", "error": {"code", "message"}}`` for a line that
+can't be checked (the id is kept whenever one can be read, even from a line that is not valid
+JSON), and the run goes on; only an unreadable input file stops it.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -22,7 +25,7 @@ from corrigo.evidence import Document
 from corrigo.ingest import parse_article
 from corrigo.ingest.decode import validate_text
 
-__all__ = ["BatchSummary", "check_line", "run_batch", "write_atomic"]
+__all__ = ["BatchSummary", "check_line", "check_output_path", "run_batch", "write_atomic"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,12 +36,26 @@ class BatchSummary:
     errors: int
 
 
-def check_line(line: str, checker: Any) -> dict[str, Any]:
-    """Check one JSONL line; never raises for bad input, returns the output record."""
+def check_line(line: str, checker: Any, number: int | None = None) -> dict[str, Any]:
+    """Check one JSONL line (``number``: its 1-based line number); never raises for bad input,
+    returns the output record."""
+    out = _check_record(line, checker)
+    if number is not None:
+        out = {"id": out.pop("id"), "line": number, **out}
+    return out
+
+
+def _check_record(line: str, checker: Any) -> dict[str, Any]:
+    if not line.strip():
+        return _error(None, "blank_line", "the line is blank: remove it or give an article as a JSON object")
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
-        return _error(None, "bad_json", f"line is not valid JSON ({exc.msg} at column {exc.colno}): fix the line")
+        return _error(
+            _id_from_broken_json(line),
+            "bad_json",
+            f"line is not valid JSON ({exc.msg} at column {exc.colno}): fix the line",
+        )
     if not isinstance(record, dict):
         return _error(None, "bad_record", 'line is JSON but not an object: give {"id": ..., "text": ...}')
     rid = record.get("id")
@@ -52,7 +69,7 @@ def check_line(line: str, checker: Any) -> dict[str, Any]:
             id=None if rid is None else str(rid),
             title=record.get("title"),
             url=record.get("url"),
-            published=record.get("date"),
+            published=_record_date(record.get("date")),
         )
         report = checker.run(article, sources=sources)
     except InputError as exc:
@@ -62,6 +79,37 @@ def check_line(line: str, checker: Any) -> dict[str, Any]:
     out = report.to_dict()
     out["id"] = rid
     return {"id": rid, "report": out}
+
+
+# "id": "x" or "id": 12 in a line that is not valid JSON as a whole (a missing brace or quote later on).
+_BROKEN_ID = re.compile(r'"id"\s*:\s*(?:"((?:[^"\\]|\\.)*)"|(-?\d+)(?=\s*[,}]))')
+
+
+def _id_from_broken_json(line: str) -> Any:
+    m = _BROKEN_ID.search(line)
+    if m is None:
+        return None
+    if m.group(2) is not None:
+        return int(m.group(2))
+    try:
+        return json.loads(f'"{m.group(1)}"')
+    except json.JSONDecodeError:
+        return m.group(1)
+
+
+def _record_date(value: Any) -> Any:
+    """A line's ``date``: None, or a date string the layout reader understands (else an error)."""
+    if value is None:
+        return None
+    from corrigo.analysis.dates import parse_date
+
+    if not isinstance(value, str) or parse_date(value) is None:
+        raise InputError(
+            f'"date" is {json.dumps(value, ensure_ascii=False)}, which is not a date: give it as "2024-05-01" '
+            '(or "1 May 2024", "May 1, 2024"), or leave the field out',
+            code="bad_date",
+        )
+    return value
 
 
 def _record_sources(value: Any) -> list[Document] | None:
@@ -83,13 +131,12 @@ def _error(rid: Any, code: str, message: str) -> dict[str, Any]:
     return {"id": rid, "error": {"code": code, "message": message}}
 
 
-def _lines(path: Path) -> Iterator[str]:
+def _lines(path: Path) -> Iterator[tuple[int, str]]:
+    """(1-based number, line) for every line, blank ones included: each gets a record."""
     try:
         with path.open("r", encoding="utf-8-sig", errors="strict", newline="") as fh:
-            for raw in fh:
-                line = raw.rstrip("\r\n")
-                if line.strip():
-                    yield line
+            for number, raw in enumerate(fh, 1):
+                yield number, raw.rstrip("\r\n")
     except FileNotFoundError as exc:
         raise InputError(f"{path}: no such file: check the path", code="not_found") from exc
     except UnicodeDecodeError as exc:
@@ -112,8 +159,9 @@ def _init_worker(options: dict[str, Any]) -> None:
     _worker_checker.warm_up()
 
 
-def _work(line: str) -> dict[str, Any]:
-    return check_line(line, _worker_checker)
+def _work(item: tuple[int, str]) -> dict[str, Any]:
+    number, line = item
+    return check_line(line, _worker_checker, number)
 
 
 def run_batch(src: Path, dst: Path, config: Config, workers: int = 1) -> BatchSummary:
@@ -123,6 +171,7 @@ def run_batch(src: Path, dst: Path, config: Config, workers: int = 1) -> BatchSu
 
     if not src.is_file():
         raise InputError(f"{src}: no such file: check the path", code="not_found")
+    check_output_path(dst)
     lines = _lines(src)
     counts = {"lines": 0, "checked": 0, "with_findings": 0, "errors": 0}
 
@@ -144,25 +193,58 @@ def run_batch(src: Path, dst: Path, config: Config, workers: int = 1) -> BatchSu
             write_atomic(dst, records(pool.imap(_work, lines, chunksize=8)))
     else:
         checker = Checker(config)
-        write_atomic(dst, records(check_line(line, checker) for line in lines))
+        write_atomic(dst, records(check_line(line, checker, number) for number, line in lines))
     return BatchSummary(**counts)
+
+
+def check_output_path(dst: Path) -> None:
+    """Refuse an output path that can't be written before any work is done (exit 2, not a traceback)."""
+    dst = Path(dst)
+    parent = dst.parent if str(dst.parent) else Path(".")
+    if dst.is_dir():
+        raise InputError(f"output {dst} is a folder: give a file path, e.g. {dst / 'report.txt'}", code="bad_output")
+    if not parent.is_dir():
+        raise InputError(
+            f"output {dst}: the folder {parent} does not exist: create it first or write somewhere else",
+            code="bad_output",
+        )
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise InputError(f"output {dst}: the folder {parent} is not writable: write somewhere else", code="bad_output")
 
 
 def write_atomic(dst: Path, lines: Iterable[str]) -> None:
     """Write lines to a temporary file beside ``dst`` and rename it into place at the end, so a
-    crash or Ctrl-C never leaves a partial output file."""
+    crash or Ctrl-C never leaves a partial output file. The file gets the permissions a plain
+    ``open`` would give it (0644 under umask 022; an existing file keeps its own)."""
     dst = Path(dst)
+    check_output_path(dst)
     parent = dst.parent if str(dst.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{dst.name}.", suffix=".tmp", dir=parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{dst.name}.", suffix=".tmp", dir=parent)
+    except OSError as exc:
+        raise InputError(
+            f"output {dst} can't be written ({exc.strerror}): write somewhere else", code="bad_output"
+        ) from exc
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             for line in lines:
                 fh.write(line)
                 fh.write("\n")
             fh.flush()
+            os.fchmod(fh.fileno(), _mode_for(dst))
             os.fsync(fh.fileno())
         os.replace(tmp, dst)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def _mode_for(dst: Path) -> int:
+    """An existing file's mode, else what the process umask gives a new file (mkstemp uses 0600)."""
+    try:
+        return dst.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask

@@ -1,7 +1,8 @@
 """The ``corrigo`` command: a thin adapter over :func:`corrigo.check` and batch mode.
 
 Exit codes: 0 nothing flagged, 1 findings, 2 usage or input error (message on stderr, nothing on
-stdout, no output file written).
+stdout, no output file written). ``corrigo batch`` writes every record first, then exits 2 when any
+line could not be checked, else 1 when any report has findings, else 0.
 """
 
 from __future__ import annotations
@@ -21,12 +22,21 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # usage errors: exit 2 with the fix
         self.print_usage(sys.stderr)
-        sys.stderr.write(f"corrigo: error: {message} (see `corrigo {self.prog.split()[-1]} --help`)\n")
+        # self.prog is the whole command ("corrigo", "corrigo check", "corrigo index add").
+        sys.stderr.write(f"corrigo: error: {message} (see `{self.prog} --help`)\n")
         raise SystemExit(EXIT_ERROR)
+
+
+# Options that may come before or after the subcommand ("corrigo --no-index check x" and
+# "corrigo check x --no-index"; "corrigo index --index D add x" and "corrigo index add --index D x").
+# Each parser that takes them uses argparse.SUPPRESS as its default, so a later parser never
+# overwrites what an earlier one read; _with_defaults fills in what no parser set.
+_COMMON_DEFAULTS = {"min_confidence": None, "checks": None, "max_bytes": None, "index": None, "no_index": False}
 
 
 def _parser() -> argparse.ArgumentParser:
     from corrigo.config import CHECK_NAMES, DEFAULT_CHECKS
+    from corrigo.ingest.decode import DEFAULT_MAX_BYTES
     from corrigo.ingest.load import INPUT_FORMATS
     from corrigo.report import FORMATS
 
@@ -40,13 +50,13 @@ def _parser() -> argparse.ArgumentParser:
         sp.add_argument(
             "--min-confidence",
             type=float,
-            default=None,
+            default=argparse.SUPPRESS,
             metavar="X",
             help="drop findings below this confidence (0-1; default 0.5)",
         )
         sp.add_argument(
             "--checks",
-            default=None,
+            default=argparse.SUPPRESS,
             metavar="NAMES",
             help=f"comma-separated internal checks to run (default {','.join(DEFAULT_CHECKS)}; "
             f"also: {','.join(n for n in CHECK_NAMES if n not in DEFAULT_CHECKS)})",
@@ -54,24 +64,36 @@ def _parser() -> argparse.ArgumentParser:
         sp.add_argument(
             "--max-bytes",
             type=int,
-            default=None,
+            default=argparse.SUPPRESS,
             metavar="N",
-            help="largest input accepted, in bytes (default 5000000)",
+            help=f"largest input accepted, in bytes (default {DEFAULT_MAX_BYTES})",
         )
+        index_option(sp, "reference index to check claims against")
+        sp.add_argument(
+            "--no-index", action="store_true", default=argparse.SUPPRESS, help="check the article against itself only"
+        )
+
+    def index_option(sp: argparse.ArgumentParser, what: str) -> None:
         sp.add_argument(
             "--index",
-            default=None,
+            default=argparse.SUPPRESS,
             metavar="DIR",
-            help="reference index to check claims against (default: $CORRIGO_INDEX or the user data folder)",
+            help=f"{what} (default: $CORRIGO_INDEX or the user data folder)",
         )
-        sp.add_argument("--no-index", action="store_true", help="check the article against itself only")
 
+    common(p)
     c = sub.add_parser("check", help="check articles and report what they contradict")
     c.add_argument("paths", nargs="*", default=["-"], metavar="PATH", help="text, Markdown or HTML files; - for stdin")
     c.add_argument("--format", choices=FORMATS, default="text", help="report format (default text)")
     c.add_argument("-o", "--output", metavar="OUT", help="write the report here instead of stdout (atomically)")
     c.add_argument(
         "--input-format", choices=INPUT_FORMATS, default="auto", help="how to read inputs (default: by extension)"
+    )
+    c.add_argument(
+        "--encoding",
+        default=None,
+        metavar="NAME",
+        help="decode inputs with this codec (e.g. cp1252, latin-1; default: UTF-8, or UTF-16 when detected)",
     )
     c.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour in text reports")
     c.add_argument(
@@ -95,18 +117,36 @@ def _parser() -> argparse.ArgumentParser:
     common(b)
 
     ix = sub.add_parser("index", help="build and query the local reference index (needs corrigo[search])")
-    ix.add_argument("--index", default=None, metavar="DIR", help="index folder (default: $CORRIGO_INDEX or user data)")
+    index_option(ix, "index folder")
     isub = ix.add_subparsers(dest="index_command", metavar="ACTION", parser_class=_Parser)
     a = isub.add_parser("add", help="add or replace documents: .txt .md .html files, folders, .jsonl")
     a.add_argument("paths", nargs="+", metavar="PATH")
+    a.add_argument(
+        "--prefix",
+        default=None,
+        metavar="P",
+        help="start each document id with P/ instead of the added folder's name (--prefix '' for none)",
+    )
     r = isub.add_parser("remove", help="remove documents by id")
     r.add_argument("ids", nargs="+", metavar="ID")
-    isub.add_parser("info", help="documents, passages, size and format")
+    info = isub.add_parser("info", help="documents, passages, size and format")
     q = isub.add_parser("search", help="show the passages a query retrieves")
     q.add_argument("query", metavar="QUERY")
     q.add_argument("-k", type=int, default=5, metavar="N", help="passages to show (default 5)")
-    isub.add_parser("rebuild", help="rebuild the index in the current format")
+    rb = isub.add_parser("rebuild", help="rebuild the index in the current format")
+    for action in (a, r, info, q, rb):
+        index_option(action, "index folder")
+    # The innermost command parsed reports unknown arguments, so its --help is the one named.
+    for sp in (p, c, b, ix, a, r, info, q, rb):
+        sp.set_defaults(_usage=sp)
     return p
+
+
+def _with_defaults(args: argparse.Namespace) -> argparse.Namespace:
+    for name, value in _COMMON_DEFAULTS.items():
+        if not hasattr(args, name):
+            setattr(args, name, value)
+    return args
 
 
 def _version() -> str:
@@ -128,6 +168,10 @@ def _config(args: argparse.Namespace):
     if args.index is not None:
         options["index"] = args.index
     if args.no_index:
+        if args.index is not None:
+            raise InputError(
+                f"--no-index and --index {args.index} contradict each other: give one of them", code="usage"
+            )
         options["use_index"] = False
     if getattr(args, "show_unsupported", False):
         options["find_unsupported"] = True
@@ -140,14 +184,15 @@ def _sources(paths: list[str]):
         return None
     from corrigo.search.documents import iter_documents
 
-    docs = list(iter_documents(paths))
+    # Source documents are named by their own paths' tails: no folder prefix (clashes still get one).
+    docs = list(iter_documents(paths, prefix=""))
     if not docs:
         raise InputError(f"no documents found in --source {' '.join(paths)}: give .txt, .md, .html or .jsonl files")
     return docs
 
 
 def _check(args: argparse.Namespace) -> int:
-    from corrigo.batch import write_atomic
+    from corrigo.batch import check_output_path, write_atomic
     from corrigo.ingest.load import load_article
     from corrigo.pipeline import Checker
     from corrigo.report import render
@@ -155,8 +200,18 @@ def _check(args: argparse.Namespace) -> int:
     config = _config(args)
     if args.paths.count("-") > 1:
         raise InputError("standard input (-) can be read only once: give it once", code="usage")
+    if args.output:
+        check_output_path(Path(args.output))
+    if "-" in args.paths and sys.stdin.isatty():
+        sys.stderr.write(
+            "corrigo: reading the article from standard input; end it with Ctrl-D "
+            "(Ctrl-Z Enter on Windows), or give a file: corrigo check FILE\n"
+        )
     # Read every input before printing anything: a bad third file must not leave two reports behind.
-    articles = [(p, load_article(p, input_format=args.input_format, max_bytes=config.max_bytes)) for p in args.paths]
+    articles = [
+        (p, load_article(p, input_format=args.input_format, max_bytes=config.max_bytes, encoding=args.encoding))
+        for p in args.paths
+    ]
     sources = _sources(args.source)
     checker = Checker(config)
     reports = [(p, checker.run(a, sources=sources)) for p, a in articles]
@@ -195,12 +250,22 @@ def _batch(args: argparse.Namespace) -> int:
         f"corrigo: {summary.lines} lines: {summary.checked} checked, {summary.with_findings} with findings, "
         f"{summary.errors} errors → {args.output}\n"
     )
+    # A script must not mistake a run with failed lines for a clean one: errors outrank findings.
+    if summary.errors:
+        sys.stderr.write(
+            f"corrigo: {summary.errors} line{'s' if summary.errors != 1 else ''} could not be checked: "
+            f'see the records with an "error" field (each names its "line") in {args.output}\n'
+        )
+        return EXIT_ERROR
     return EXIT_FINDINGS if summary.with_findings else EXIT_CLEAN
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
-    args = parser.parse_args(argv)
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:
+        args._usage.error(f"unrecognized arguments: {' '.join(unknown)}")
+    args = _with_defaults(args)
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_ERROR

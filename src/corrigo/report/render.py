@@ -62,23 +62,34 @@ def _summary(report: Report) -> str:
 
 def render_text(report: Report, *, name: str | None = None, color: bool = False, show_unsupported: bool = False) -> str:
     text = report.article.text
-    out = [f"{name + ': ' if name else ''}{_summary(report)}", report.search.message, ""]
-    listed = list(report.findings)
-    if show_unsupported and report.unsupported:
-        listed += list(report.unsupported)
-    for i, f in enumerate(listed, 1):
-        line, col = _line_col(text, f.span.start)
-        head = f"{i}. {f.verdict.value} · {f.kind.value.replace('_', ' ')} · confidence {f.confidence:.2f}"
-        out.append(_paint(head, "1", color) + f"  (line {line}, column {col}; chars {f.span.start}–{f.span.end})")
-        before, wrong, after = _window(text, f.sentence, f.span)
-        out.append("   " + before + _paint(f"[{wrong}]", "1;31", color) + after)
-        out.append("   Why: " + f.explanation)
-        for e in f.evidence:
-            out.append(f"   Evidence ({e.source}, chars {e.span.start}–{e.span.end}): “{_squash(e.span.text)}”")
-        if f.suggestion is not None:
-            out.append("   Fix: " + _paint(f.span.text, "31", color) + " → " + _paint(f.suggestion, "1;32", color))
-        out.append("")
+    unsupported = list(report.unsupported) if show_unsupported else []
+    summary = _summary(report)
+    if unsupported:
+        summary += f"; {len(unsupported)} claim{'s' if len(unsupported) != 1 else ''} the references do not support"
+    out = [f"{name + ': ' if name else ''}{summary}", report.search.message, ""]
+    for i, f in enumerate(report.findings, 1):
+        out += _text_finding(text, str(i), f, color)
+    if unsupported:
+        # Not findings: the references neither support nor refute these claims.
+        out += [_paint(f"Not supported by the references ({len(unsupported)}; not findings):", "1", color), ""]
+        for i, f in enumerate(unsupported, 1):
+            out += _text_finding(text, f"u{i}", f, color)
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _text_finding(text: str, label: str, f: Finding, color: bool) -> list[str]:
+    line, col = _line_col(text, f.span.start)
+    head = f"{label}. {f.verdict.value} · {f.kind.value.replace('_', ' ')} · confidence {f.confidence:.2f}"
+    out = [_paint(head, "1", color) + f"  (line {line}, column {col}; chars {f.span.start}–{f.span.end})"]
+    before, wrong, after = _window(text, f.sentence, f.span)
+    out.append("   " + before + _paint(f"[{wrong}]", "1;31", color) + after)
+    out.append("   Why: " + f.explanation)
+    for e in f.evidence:
+        out.append(f"   Evidence ({e.source}, chars {e.span.start}–{e.span.end}): “{_squash(e.span.text)}”")
+    if f.suggestion is not None:
+        out.append("   Fix: " + _paint(f.span.text, "31", color) + " → " + _paint(f.suggestion, "1;32", color))
+    out.append("")
+    return out
 
 
 def _squash(s: str, limit: int = 240) -> str:
