@@ -53,9 +53,10 @@ class Span:
 
 
 class BlockKind(Enum):
-    """What a line or paragraph of the input is. Only ``HEADLINE`` and ``BODY`` are checked."""
+    """What a line or paragraph of the input is. Only ``HEADLINE``, ``SUBHEADLINE`` and ``BODY`` are checked."""
 
     HEADLINE = "headline"
+    SUBHEADLINE = "subheadline"  # a standfirst under the headline; checked like the headline
     DATELINE = "dateline"
     BYLINE = "byline"
     BODY = "body"
@@ -71,11 +72,19 @@ class Block:
 
 @dataclass(frozen=True, slots=True)
 class Dateline:
-    """Where and when the story was filed: ``HONG KONG -`` and/or a date line."""
+    """Where and when the story was filed: ``HONG KONG -`` and/or a date line.
+
+    ``date`` is the dateline's own date when it gives one (``OSLO, Sept. 10 (AP) -``, its year taken
+    from the date line when it has none), else the date line's; ``date_span`` is where it is written.
+    """
 
     place: Span | None
     date_span: Span | None
     date: dt.date | None
+    region: Span | None = None  # "Norway" in "OSLO, Norway -", "Calif." in "PASADENA, Calif. -"
+    agency: Span | None = None  # "Reuters" in "LIMA (Reuters) -"
+    line: Span | None = None  # the whole dateline, through its dash: "LIMA (Reuters) -"
+    date_line: Span | None = None  # the header's date line ("Published: 3 March 2020"), when there is one
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,10 +107,11 @@ class Article:
     title: str | None = None
     url: str | None = None
     published: dt.date | None = None  # from metadata (JSONL "date"); the dateline wins when both exist
+    subheadline: Span | None = None  # the first subheadline (standfirst), when there is one
 
     @property
     def checked_blocks(self) -> tuple[Block, ...]:
-        return tuple(b for b in self.blocks if b.kind in (BlockKind.HEADLINE, BlockKind.BODY))
+        return tuple(b for b in self.blocks if b.kind in (BlockKind.HEADLINE, BlockKind.SUBHEADLINE, BlockKind.BODY))
 
     @property
     def paragraphs(self) -> tuple[Span, ...]:
@@ -154,6 +164,7 @@ class FindingKind(Enum):
     SLOT = "slot_conflict"
     DATE = "date_arithmetic"
     NUMBER = "number_arithmetic"
+    RESTATED = "restated_value"  # one fact given two values in the article
     ATTRIBUTION = "attribution"
     POLARITY = "negation"
     REFERENCE = "reference"  # verification against reference passages (search index or --source)

@@ -139,6 +139,10 @@ def _blocks(article: Article) -> list[tuple[Block, int]]:
     if dl is not None and dl.place is not None:
         for b in blocks:
             if b.span.contains(dl.place):
+                if dl.line is not None and b.span.contains(dl.line):
+                    rest = article.text[dl.line.end : b.span.end]
+                    skip[b.span.start] = dl.line.end + len(rest) - len(rest.lstrip()) - b.span.start
+                    continue
                 m = re.match(r"[^\n]*?(?:-{1,2}|–|—|:)\s+", article.text[dl.place.start : b.span.end])
                 if m:
                     skip[b.span.start] = dl.place.start + m.end() - b.span.start
@@ -150,8 +154,10 @@ def _analysis(article: Article, parsed: list[tuple[Block, int, Any]]) -> Analysi
     sentences: list[Sentence] = []
     raw_ents: list[tuple[Span, str]] = []
     for block, base, doc in parsed:
-        headline = block.kind is BlockKind.HEADLINE
-        sents = [doc[:]] if headline else list(doc.sents)
+        # A subheadline is a claim-bearing line of the header: checked like the headline (its
+        # sentences count as the headline's when the headline is compared with the body).
+        headline = block.kind in (BlockKind.HEADLINE, BlockKind.SUBHEADLINE)
+        sents = [doc[:]] if block.kind is BlockKind.HEADLINE else list(doc.sents)
         for sent in sents:
             text = sent.text
             lead = len(text) - len(text.lstrip())
