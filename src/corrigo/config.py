@@ -11,10 +11,10 @@ from corrigo.errors import ConfigError
 __all__ = ["Config", "CHECK_NAMES", "DEFAULT_CHECKS"]
 
 # The internal checks, by the name used to switch them on or off.
-CHECK_NAMES = ("slots", "frames", "dates", "numbers", "quotes", "polarity", "pairs")
+CHECK_NAMES = ("slots", "frames", "dates", "numbers", "quotes", "polarity", "restated", "people", "pairs")
 # The checks run unless ``checks`` says otherwise. "pairs" (the verifier model reading aligned
 # sentence pairs, needs corrigo[verify]) is opt-in: see BENCHMARKS.md "internal_checks" for why.
-DEFAULT_CHECKS = ("slots", "frames", "dates", "numbers", "quotes", "polarity")
+DEFAULT_CHECKS = ("slots", "frames", "dates", "numbers", "quotes", "polarity", "restated", "people")
 
 
 class Config(BaseModel):

@@ -13,9 +13,21 @@ def default_checks() -> list[Check]:
     from corrigo.checks.frames import FrameCheck
     from corrigo.checks.numbers import NumberCheck
     from corrigo.checks.pairs import PairCheck
+    from corrigo.checks.people import PeopleCheck
     from corrigo.checks.polarity import PolarityCheck
     from corrigo.checks.quotes import QuoteCheck
+    from corrigo.checks.restated import RestatedCheck
     from corrigo.checks.slots import SlotCheck
 
     # Building PairCheck is cheap: its model loads on its first run, when a configuration asks for it.
-    return [SlotCheck(), FrameCheck(), DateCheck(), NumberCheck(), QuoteCheck(), PolarityCheck(), PairCheck()]
+    return [
+        SlotCheck(),
+        FrameCheck(),
+        DateCheck(),
+        NumberCheck(),
+        QuoteCheck(),
+        PolarityCheck(),
+        RestatedCheck(),
+        PeopleCheck(),
+        PairCheck(),
+    ]

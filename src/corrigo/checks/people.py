@@ -1,0 +1,192 @@
+"""People introduced twice as two different people: a name put in the place of another.
+
+News copy introduces a person once, at the first mention, with a description — an age, a job,
+where they are from: "Lena Ortiz, 34, a nurse from Cádiz"; "port economist Hugo Brandt". Later
+mentions use the surname. When the same full name is introduced a second time with a description
+that shares nothing with the first (another age, another job and place), one of the two is most
+likely someone else whose name was swapped in — and that person's surname is then often left
+without any introduction ("Ortiz said" where no Ortiz was ever introduced under that name).
+
+The check flags the introduction that a left-over surname sits next to (within two sentences),
+and suggests that surname; when nothing tells the two apart, the later introduction is shown
+below the default reporting threshold.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from corrigo.analysis.analyse import Analysis, Sentence, normalise_name
+from corrigo.checks.base import contradiction, quote
+from corrigo.claims import SAY_VERBS
+from corrigo.model import Entity, Finding, FindingKind
+
+__all__ = ["PeopleCheck"]
+
+# ", 46," / ", 46." after a name: an age. ", a nurse from Cádiz" / ", the mayor" / ", who runs ...":
+# a description, read to the next comma, semicolon, full stop or quotation mark.
+_AGE = re.compile(r"^,\s*(\d{1,3})\b")
+_DESCRIPTION = re.compile(r"^,\s*(?:\d{1,3},\s*)?(?:(?:a|an|the)\s+|who\s+|whose\s+)([^,;.\"“”]+)", re.I)
+_WORD = re.compile(r"[^\W\d_][\w'-]*")
+_STOP = frozenset(
+    (
+        "a", "an", "the", "of", "in", "at", "for", "from", "and", "or", "to", "on", "with", "by", "who", "whose",
+        "which", "is", "was", "has", "had", "have", "been", "be", "its", "his", "her", "their", "our", "new",
+        "old", "former", "year", "years", "dr", "dr.", "prof", "prof.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.",
+        "sir", "dame",
+    )
+)  # fmt: skip
+_MAX_SHARED = 0.1  # share of description words two introductions of one person have in common, at most
+_NEAR = 2  # sentences between a left-over surname and the introduction it points to
+_TIE_CONFIDENCE = 0.45
+_CONFIDENCE = 0.6
+
+
+@dataclass(frozen=True, slots=True)
+class _Intro:
+    mention: Entity
+    sentence: Sentence
+    age: int | None
+    words: frozenset[str]
+
+
+class PeopleCheck:
+    """Flag a full name introduced a second time as somebody else."""
+
+    name = "people"
+
+    def run(self, analysis: Analysis) -> list[Finding]:
+        intros: dict[str, list[_Intro]] = defaultdict(list)
+        # A name also tagged as an organisation or place somewhere ("Thomas Cook") is not read as a person.
+        other = {e.span.text for e in analysis.entities if e.label != "PERSON"}
+        for e in analysis.entities:
+            name = normalise_name(e.span.text)
+            if e.label != "PERSON" or len(name.split()) < 2 or e.span.text in other:
+                continue
+            intro = _introduction(analysis, e)
+            if intro is not None:
+                intros[name].append(intro)
+        orphans = _orphans(analysis)
+        findings = []
+        for group in intros.values():
+            for first, second in zip(group, group[1:], strict=False):
+                if _conflict(first, second) and _speaks(analysis, first) and _speaks(analysis, second):
+                    findings.append(_finding(analysis, first, second, orphans))
+        return findings
+
+
+def _introduction(analysis: Analysis, e: Entity) -> _Intro | None:
+    sentence = next((s for s in analysis.sentences if s.span.contains(e.span)), None)
+    if sentence is None:
+        return None
+    after = analysis.article.text[e.span.end : sentence.span.end]
+    age_m = _AGE.match(after)
+    desc_m = _DESCRIPTION.match(after)
+    words = set()
+    if desc_m:
+        words |= {w.lower() for w in _WORD.findall(desc_m.group(1))} - _STOP
+    # "Caltech physicist Priya Raman": a description written before the name.
+    before = [t for t in sentence.tokens if t.idx + sentence.offset < e.span.start][-3:]
+    for t in reversed(before):
+        if t.pos_ not in ("NOUN", "PROPN", "ADJ") or t.ent_type_ == "PERSON":
+            break
+        words.add(t.text.lower())
+    age = int(age_m.group(1)) if age_m else None
+    if age is None and not words:
+        return None
+    return _Intro(e, sentence, age, frozenset(words - _STOP))
+
+
+def _speaks(analysis: Analysis, intro: _Intro) -> bool:
+    """The person introduced is the one speaking: "..., said Lena Ortiz, 34, a nurse" or "Lena Ortiz,
+    34, a nurse, said ..." — a person introduced as a speaker, not a name read in passing."""
+    name = intro.mention.span
+    for t in intro.sentence.tokens:
+        at = t.idx + intro.sentence.offset
+        if name.start <= at < name.end and t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in SAY_VERBS:
+            return True
+    before = analysis.article.text[max(intro.sentence.span.start, name.start - 12) : name.start]
+    return re.search(r"\b(?:said|says|added|told|asked|explained)\s+(?:Prof\.?\s+|Dr\.?\s+)?$", before) is not None
+
+
+def _conflict(a: _Intro, b: _Intro) -> bool:
+    if a.age is not None and b.age is not None:
+        return a.age != b.age
+    if not a.words or not b.words:
+        return False
+    # Descriptions of one person may share a word by chance ("town"); two people's share almost none.
+    return len(a.words & b.words) / len(a.words | b.words) <= _MAX_SHARED
+
+
+def _orphans(analysis: Analysis) -> dict[str, list[Entity]]:
+    """Surnames used without any full name they belong to: people never introduced under that name."""
+    full = {
+        normalise_name(e.span.text).split()[-1]
+        for e in analysis.entities
+        if e.label == "PERSON" and len(normalise_name(e.span.text).split()) > 1
+    }
+    other = {e.span.text for e in analysis.entities if e.label != "PERSON"}
+    out: dict[str, list[Entity]] = defaultdict(list)
+    for e in analysis.entities:
+        words = normalise_name(e.span.text).split()
+        if (
+            e.label == "PERSON"
+            and len(words) == 1
+            and words[0] not in full
+            and e.span.text[:1].isupper()
+            and e.span.text not in other
+        ):
+            out[e.span.text.split()[-1]].append(e)  # "Ms Okafor": the surname is what replaces a name
+    return out
+
+
+def _sentence_index(analysis: Analysis, e: Entity) -> int:
+    for s in analysis.sentences:
+        if s.span.contains(e.span):
+            return s.index
+    return -1
+
+
+def _finding(analysis: Analysis, first: _Intro, second: _Intro, orphans: dict[str, list[Entity]]) -> Finding:
+    near: dict[int, set[str]] = {0: set(), 1: set()}
+    for name, mentions in orphans.items():
+        for m in mentions:
+            at = _sentence_index(analysis, m)
+            for side, intro in enumerate((first, second)):
+                if abs(at - intro.sentence.index) <= _NEAR:
+                    near[side].add(name)
+    if near[0] and not near[1]:
+        wrong, right, names, confidence = first, second, near[0], _CONFIDENCE
+    elif near[1] and not near[0]:
+        wrong, right, names, confidence = second, first, near[1], _CONFIDENCE
+    else:
+        wrong, right, names, confidence = second, first, set(), _TIE_CONFIDENCE
+    suggestion = next(iter(names)) if len(names) == 1 else None
+    described = _describe(right)
+    explanation = (
+        f"'{wrong.mention.span.text}' is introduced here as {_describe(wrong)}, but the article already "
+        f"introduces {right.mention.span.text} as {described}: this looks like another person"
+        + (f" ({suggestion}, who is never introduced by name)" if suggestion else "")
+        + "."
+    )
+    text = analysis.article.text
+    return contradiction(
+        FindingKind.ATTRIBUTION,
+        wrong.mention.span,
+        wrong.sentence,
+        [quote(right.sentence.span, right.mention.span, text)],
+        explanation,
+        suggestion,
+        confidence,
+    )
+
+
+def _describe(intro: _Intro) -> str:
+    parts = []
+    if intro.age is not None:
+        parts.append(f"aged {intro.age}")
+    if intro.words:
+        parts.append("'" + " ".join(sorted(intro.words)) + "'")
+    return " and ".join(parts) or "someone else"

@@ -1,0 +1,227 @@
+"""Restated figures that disagree: the same fact given two values in one article.
+
+"Microsoft's $68.7 billion takeover" in the headline and "blocked Microsoft's $69.7 billion
+takeover" in the lede; "a 148-day strike" and "end a 146-day strike"; "432-202" and "by 423 votes
+to 202". Two mentions state the same fact when they measure the same thing (same unit and scale,
+the same counted noun or predicate) in the same setting (shared content words). Same noun and
+unit alone is not enough — "57-second deficit" and "59 seconds ahead" are two facts — so a
+conflict is also weighed by its shape: a real slip is a mistyped or transposed digit, a digit
+dropped or added (15,000 for 150,000), not an unrelated number. Blame goes to the value fewer
+mentions support; a value stated twice or more is never the one flagged, and when one mention
+faces one, the later is flagged with a lower confidence.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from corrigo.analysis.analyse import Analysis
+from corrigo.analysis.mentions import FigureIndex, Mention, figure_mentions
+from corrigo.checks.base import contradiction, quote
+from corrigo.model import Finding, FindingKind
+
+__all__ = ["RestatedCheck", "slip_shape"]
+
+
+class RestatedCheck:
+    """Flag a figure that another statement of the same fact gives differently."""
+
+    name = "restated"
+
+    def run(self, analysis: Analysis) -> list[Finding]:
+        mentions = figure_mentions(analysis)
+        weights = _word_weights(analysis)
+        findings: list[Finding] = []
+        flagged: set[tuple[int, int]] = set()
+        for group in FigureIndex(mentions).groups():
+            for finding in _group_findings(analysis, group, weights):
+                key = (finding.span.start, finding.span.end)
+                if key not in flagged:
+                    flagged.add(key)
+                    findings.append(finding)
+        return findings
+
+
+@dataclass(frozen=True, slots=True)
+class _Pair:
+    a: Mention
+    b: Mention
+    shape: str
+    setting: float
+
+
+def _word_weights(analysis: Analysis) -> dict[str, float]:
+    """How telling a shared word is: rare in this article's sentences weighs more (the story's
+    topic words, in most sentences, say little about which fact a figure states)."""
+    df: Counter[str] = Counter()
+    for sentence in analysis.sentences:
+        df.update(_lemmas(sentence))
+    n = max(len(analysis.sentences), 1)
+    return {w: math.log((n + 1) / c) for w, c in df.items()}
+
+
+def _lemmas(sentence) -> set[str]:
+    return {t.lemma_.lower() for t in sentence.tokens if t.pos_ in ("NOUN", "VERB", "PROPN", "ADJ") and not t.like_num}
+
+
+def _group_findings(analysis: Analysis, group: list[Mention], weights: dict[str, float]) -> list[Finding]:
+    values: dict[object, list[Mention]] = defaultdict(list)
+    sentences_of: dict[object, set[int]] = defaultdict(set)
+    for m in group:
+        values[m.figure.value].append(m)
+        sentences_of[m.figure.value].add(m.sentence.index)
+    if len(values) < 2:
+        return []
+    crowded = Counter(m.sentence.index for m in group)
+    out = []
+    for pair in _conflicts(group, weights):
+        a, b = pair.a, pair.b
+        if sentences_of[a.figure.value] & sentences_of[b.figure.value]:
+            continue  # both values side by side in one sentence: two facts ("from 5% to 5.25%")
+        if crowded[a.sentence.index] > 2 or crowded[b.sentence.index] > 2:
+            continue  # a run of like figures (a table, a list of results): many facts, no restatement
+        f = _judge(analysis, pair, values)
+        if f is not None:
+            out.append(f)
+    return out
+
+
+def _conflicts(group: list[Mention], weights: dict[str, float]) -> list[_Pair]:
+    pairs = []
+    for i, a in enumerate(group):
+        for b in group[i + 1 :]:
+            if a.figure.value == b.figure.value or a.sentence.index == b.sentence.index:
+                continue
+            shape = slip_shape(a.figure.core, b.figure.core)
+            if shape is None:
+                continue
+            setting = _setting(a, b, weights)
+            if setting >= _SETTING_MIN:
+                pairs.append(_Pair(a, b, shape, setting))
+    return pairs
+
+
+# One mention against one: either could be the slip (in the dev set the later was as often right).
+_TIE_CONFIDENCE = 0.45
+
+# How much two mentions must share to be read as one fact: the summed weight of their shared
+# content words, the counted noun and the predicate counting double.
+_SETTING_MIN = 4.0
+
+
+def _setting(a: Mention, b: Mention, weights: dict[str, float]) -> float:
+    shared = a.context & b.context
+    score = sum(weights.get(w, 0.0) for w in shared)
+    if a.noun is not None and a.noun == b.noun:
+        score += weights.get(a.noun, 1.0)
+    if a.verb is not None and a.verb == b.verb:
+        score += weights.get(a.verb, 1.0)
+    return score
+
+
+def _judge(analysis: Analysis, pair: _Pair, values: dict[object, list[Mention]]) -> Finding | None:
+    na, nb = len(values[pair.a.figure.value]), len(values[pair.b.figure.value])
+    if na > 1 and nb > 1:
+        return None  # both stated repeatedly: two facts, not a slip
+    if na == nb:
+        # Nothing separates them: the later is shown, below the default reporting threshold.
+        loser, winner, confidence = pair.b, pair.a, _TIE_CONFIDENCE
+    elif na > nb:
+        loser, winner, confidence = pair.b, pair.a, 0.7 + 0.05 * min(na - 2, 3)
+    else:
+        loser, winner, confidence = pair.a, pair.b, 0.7 + 0.05 * min(nb - 2, 3)
+    support = values[winner.figure.value]
+    text = analysis.article.text
+    suggestion = in_form_of(loser.figure.core, winner.figure.core)
+    what = loser.noun or "figure"
+    times = "once" if len(support) == 1 else f"{len(support)} times"
+    explanation = (
+        f"The article gives the {what} as '{winner.figure.core}' {times} elsewhere; "
+        f"this sentence says '{loser.figure.core}' ({_SHAPES[pair.shape]})."
+    )
+    evidence = [quote(m.sentence.span, m.span, text) for m in support]
+    return contradiction(
+        FindingKind.RESTATED, loser.span, loser.sentence, evidence, explanation, suggestion, confidence
+    )
+
+
+_SHAPES = {
+    "digit": "one digit differs",
+    "transposed": "the same digits in another order",
+    "scale": "a digit dropped or added",
+    "part": "one part of the result differs",
+}
+
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")  # "1,300.5" is one number; "7-6(5)" and "2:01:09" have parts
+
+
+def _digits(core: str) -> tuple[str, int]:
+    """The digits of a plain number and how many follow the decimal point."""
+    s = core.replace(",", "")
+    whole, _, frac = s.partition(".")
+    return whole + frac, len(frac)
+
+
+def slip_shape(a: str, b: str) -> str | None:
+    """How ``b`` could be a slip for ``a`` (or the reverse), or None for unrelated numbers.
+
+    >>> slip_shape("432", "423"), slip_shape("68.7", "69.7"), slip_shape("15,000", "150,000")
+    ('transposed', 'digit', 'scale')
+    >>> slip_shape("57", "28") is None, slip_shape("40", "70") is None
+    (True, True)
+    """
+    pa, pb = _NUMBER.findall(a), _NUMBER.findall(b)
+    if len(pa) > 1 or len(pb) > 1:
+        if len(pa) != len(pb) or any(len(x) != len(y) for x, y in zip(pa, pb, strict=True)):
+            return None
+        diff = [(x, y) for x, y in zip(pa, pb, strict=True) if x != y]
+        if len(diff) != 1:
+            return None
+        # One part of a result or a time: a single digit may slip ("7-6(5)" / "7-6(3)").
+        x, y = diff[0]
+        changed = sum(c != d for c, d in zip(x, y, strict=True))
+        if changed == 1:
+            return "digit"
+        return "transposed" if sorted(x) == sorted(y) and changed == 2 else None
+    (da, fa), (db, fb) = _digits(a), _digits(b)
+    sa, sb = da.rstrip("0") if fa == 0 else da, db.rstrip("0") if fb == 0 else db
+    if len(sa) < 2 or len(sb) < 2 or (len(sa) != len(sb) and len(da) == len(db)):
+        # "3" and "4", "40" and "70", "50,000" and "53,000": small or round figures differ in a
+        # digit as any two estimates do; a slip keeps the precision it was written with.
+        return None
+    if fa == fb and len(da) == len(db) and len(sa) < 3:
+        return None  # "1.4" and "1.3", "22" and "21": two-digit figures are as often two facts
+    if fa == fb and len(da) == len(db):
+        diff = [i for i in range(len(da)) if da[i] != db[i]]
+        if len(diff) == 1:
+            return "digit"
+        if sorted(da) == sorted(db) and len(diff) == 2:
+            return "transposed"
+        return None
+    if fa == fb == 0 and abs(len(da) - len(db)) == 1:
+        long, short = (da, db) if len(da) > len(db) else (db, da)
+        if any(long[:i] + long[i + 1 :] == short for i in range(len(long))) and len(short) >= 2:
+            return "scale"
+    return None
+
+
+def in_form_of(loser: str, winner: str) -> str:
+    """The winning number written the way the flagged one is (separators, score form)."""
+    wp = re.findall(r"\d+(?:[.,]\d+)*", winner)
+    lp = list(re.finditer(r"\d+(?:[.,]\d+)*", loser))
+    if len(wp) == len(lp) and len(lp) > 1:
+        out, last = [], 0
+        for m, w in zip(lp, wp, strict=True):
+            out.append(loser[last : m.start()])
+            out.append(w)
+            last = m.end()
+        return "".join(out) + loser[last:]
+    if "," in loser and "," not in winner and "." not in winner and len(winner) > 3:
+        return f"{int(winner):,}"
+    if "," not in loser and "," in winner and len(loser) <= 4:
+        return winner.replace(",", "")
+    return winner
