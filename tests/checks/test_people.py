@@ -42,3 +42,33 @@ def test_nothing_to_tell_them_apart_is_below_the_threshold():
     text = WRONG.replace(" Ms Okafor said she would now drive to the mainland once a week instead.", "")
     assert _findings(text) == ()
     assert [f.span.start for f in _findings(text, min_confidence=0.0)] == [text.index("Tomas Lindgren, 41")]
+
+
+ROLE = (
+    "Bridge reopens\n\n"
+    "The Harwick bridge reopened on Friday after two years of repairs, the county said.\n\n"
+    '"The old deck was beyond saving," said Idris Moyo, a structural engineer at the county council.\n\n'
+    "Traffic was light in the morning but built up by the afternoon.\n\n"
+    "Moyo, the {county treasurer|structural engineer}, said the work had come in under budget."
+)
+
+
+def _role_variants() -> tuple[str, str]:
+    head, rest = ROLE.split("{", 1)
+    pair, tail = rest.split("}", 1)
+    wrong, right = pair.split("|")
+    return head + wrong + tail, head + right + tail
+
+
+def test_role_given_again_differently_is_flagged_with_the_introduced_role():
+    corrupted, clean = _role_variants()
+    (f,) = _findings(corrupted)
+    assert f.kind is FindingKind.ATTRIBUTION
+    assert (f.span.text, f.suggestion) == ("county treasurer", "structural engineer")
+    assert corrupted[: f.span.start] + f.suggestion + corrupted[f.span.end :] == clean
+    assert _findings(clean) == ()
+
+
+def test_role_worded_again_is_not_flagged():
+    corrupted, _ = _role_variants()
+    assert _findings(corrupted.replace("county treasurer", "council's engineer")) == ()

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from corrigo.analysis.analyse import Analysis, Sentence, normalise_name
 from corrigo.checks.base import contradiction, quote
 from corrigo.claims import SAY_VERBS
-from corrigo.model import Entity, Finding, FindingKind
+from corrigo.model import Entity, Finding, FindingKind, Span
 
 __all__ = ["PeopleCheck"]
 
@@ -74,6 +74,7 @@ class PeopleCheck:
             for first, second in zip(group, group[1:], strict=False):
                 if _conflict(first, second) and _speaks(analysis, first) and _speaks(analysis, second):
                     findings.append(_finding(analysis, first, second, orphans))
+        findings += _role_findings(analysis, intros)
         return findings
 
 
@@ -190,3 +191,85 @@ def _describe(intro: _Intro) -> str:
     if intro.words:
         parts.append("'" + " ".join(sorted(intro.words)) + "'")
     return " and ".join(parts) or "someone else"
+
+
+# ", the planetary scientist," after a surname: the role a later mention gives the person again.
+_RE_ROLE = re.compile(r"^,\s*the\s+([^,;.\"“”]+?)\s*,")
+
+
+@dataclass(frozen=True, slots=True)
+class _Role:
+    span: Span  # the role's words, determiner and trailing phrase left out ("planetary scientist")
+    head: str  # its head noun's lemma ("scientist")
+
+
+def _role(analysis: Analysis, sentence: Sentence, start: int, end: int) -> _Role | None:
+    """The role noun phrase written in ``[start, end)``: its words up to a preposition or clause."""
+    toks = [t for t in sentence.tokens if start <= t.idx + sentence.offset < end]
+    words = []
+    for t in toks:
+        if t.pos_ in ("ADP", "VERB", "AUX", "PRON", "SCONJ", "CCONJ", "PUNCT") or t.ent_type_ in ("DATE", "CARDINAL"):
+            break
+        if t.pos_ != "DET":
+            words.append(t)
+    while words and words[-1].pos_ not in ("NOUN", "PROPN"):
+        words.pop()
+    if not words or words[-1].pos_ != "NOUN":
+        return None
+    a, b = words[0].idx + sentence.offset, words[-1].idx + sentence.offset + len(words[-1].text)
+    return _Role(Span.of(analysis.article.text, a, b), words[-1].lemma_.lower())
+
+
+def _role_findings(analysis: Analysis, intros: dict[str, list[_Intro]]) -> list[Finding]:
+    """ "Castellanos, the planetary scientist," after "Rosa Castellanos, a descent engineer": the role
+    given again is not the role the person was introduced with."""
+    text = analysis.article.text
+    firsts = {}
+    for name, group in intros.items():
+        first = group[0]
+        after = text[first.mention.span.end : first.sentence.span.end]
+        m = _DESCRIPTION.match(after)
+        if m is None or not re.match(r"^,\s*(?:\d{1,3},\s*)?(?:a|an|the)\s", after, re.I):
+            continue
+        at = first.mention.span.end + m.start(1)
+        role = _role(analysis, first.sentence, at, first.mention.span.end + m.end(1))
+        if role is not None:
+            firsts["person:" + name] = (first, role)
+    out = []
+    for first, role in firsts.values():
+        # Later mentions by surname, tagged as names or not ("Castellanos, the ...").
+        surname = first.mention.span.text.split()[-1]
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text[first.sentence.span.end :]):
+            end = first.sentence.span.end + hit.end()
+            sentence = next((s for s in analysis.sentences if s.span.start <= end - 1 < s.span.end), None)
+            if sentence is None:
+                continue
+            m = _RE_ROLE.match(text[end : sentence.span.end])
+            if m is None:
+                continue
+            name = text[first.sentence.span.end + hit.start() : end]
+            out += _role_conflict(analysis, first, role, sentence, name, end, m)
+    return out
+
+
+def _role_conflict(
+    analysis: Analysis, first: _Intro, role: _Role, sentence: Sentence, name: str, end: int, m: re.Match[str]
+) -> list[Finding]:
+    text = analysis.article.text
+    again = _role(analysis, sentence, end + m.start(1), end + m.end(1))
+    if again is None or again.head == role.head or again.head in first.words:
+        return []
+    if {w.lower() for w in _WORD.findall(again.span.text)} & {w.lower() for w in _WORD.findall(role.span.text)}:
+        return []  # "the chief economist" after "an economist": one role, worded twice
+    return [
+        contradiction(
+            FindingKind.ATTRIBUTION,
+            again.span,
+            sentence,
+            [quote(first.sentence.span, role.span, text)],
+            f"{name} was introduced as {role.span.text} ({first.mention.span.text}); "
+            f"here the article calls them the {again.span.text}.",
+            role.span.text,
+            _CONFIDENCE,
+        )
+    ]
