@@ -6,6 +6,7 @@ paragraph), and every token offset is mapped back to the article by the block's 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -193,17 +194,50 @@ def _propagate(article: Article, sentences: list[Sentence], raw: list[tuple[Span
         return raw
     # "Leeds" tagged PRODUCT in a headline and GPE in the body: the name keeps its name label.
     raw = [(sp, names[sp.text]) if sp.text in names and lab in _ODD_LABELS else (sp, lab) for sp, lab in raw]
-    pattern = re.compile(r"\b(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b")
+    # Names indexed by their first word, longest first, so each word of the text is looked up
+    # once: the work grows with the text, not with text × names (a long text has many names).
+    by_first: dict[str, list[str]] = {}
+    for name in sorted(names, key=len, reverse=True):
+        first = re.match(r"\w+", name)
+        if first is not None:
+            by_first.setdefault(first.group(), []).append(name)
     taken = sorted((sp.start, sp.end) for sp, _ in raw)
+    starts = [a for a, _ in taken]
+    longest = 0  # the longest span so far in start order, for the overlap test below
+    reach = []
+    for _, b in taken:
+        longest = max(longest, b)
+        reach.append(longest)
     added = []
     for sentence in sentences:
-        for m in pattern.finditer(sentence.span.text):
-            start = sentence.span.start + m.start()
-            end = start + len(m.group())
-            if any(a < end and start < b for a, b in taken):
+        text = sentence.span.text
+        after = 0  # a match is not searched again inside itself ("Kong" in "Hong Kong")
+        for word in _WORD_START.finditer(text):
+            if word.start() < after:
                 continue
-            added.append((Span.of(article.text, start, end), names[m.group()]))
+            for name in by_first.get(word.group(), ()):
+                end_in = word.start() + len(name)
+                if text.startswith(name, word.start()) and (end_in == len(text) or not _is_word(text[end_in])):
+                    start = sentence.span.start + word.start()
+                    end = start + len(name)
+                    if not _overlaps(starts, reach, start, end):
+                        added.append((Span.of(article.text, start, end), names[name]))
+                    after = end_in
+                    break
     return sorted(raw + added, key=lambda e: e[0].start)
+
+
+_WORD_START = re.compile(r"(?<!\w)\w+")
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _overlaps(starts: list[int], reach: list[int], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` overlaps a span of ``starts`` (sorted) whose running end is ``reach``."""
+    i = bisect.bisect_left(starts, end)  # spans starting before ``end``
+    return i > 0 and reach[i - 1] > start
 
 
 def _group(raw: list[tuple[Span, str]]) -> list[Entity]:
@@ -214,24 +248,42 @@ def _group(raw: list[tuple[Span, str]]) -> list[Entity]:
         if label in counts:
             counts[label][normalise_name(span.text)] += 1
 
-    def best(label: str, name: str, fits) -> str:
+    # Multi-word names by the word a short name must share with them (a person's surname; any word
+    # of an organisation's name), so each lookup reads a few candidates, not every name in a long text.
+    by_word: dict[str, dict[str, list[str]]] = {"PERSON": {}, "ORG": {}}
+    for label, names in counts.items():
+        for f in names:
+            parts = f.split()
+            if len(parts) > 1:
+                for w in [parts[-1]] if label == "PERSON" else set(parts):
+                    by_word[label].setdefault(w, []).append(f)
+    chosen: dict[tuple[str, str], str] = {}
+
+    def best(label: str, name: str) -> str:
         # The most mentioned multi-word name that fits; ties go to the shorter name.
-        found = [(n, -len(f), f) for f, n in counts[label].items() if len(f.split()) > 1 and fits(f)]
-        if len(name.split()) > 1 or not found:
+        if (label, name) in chosen:
+            return chosen[(label, name)]
+        w = name.split()
+        candidates = by_word[label].get(w[-1] if label == "PERSON" else w[0], []) if w else []
+        if label == "PERSON":
+            found = [(counts[label][f], -len(f), f) for f in candidates]
+        else:
+            found = [(counts[label][f], -len(f), f) for f in candidates if set(w) <= set(f.split())]
+        if len(w) > 1 or not found:
             found.append((counts[label][name], -len(name), name))
-        return max(found)[2]
+        chosen[(label, name)] = max(found)[2]
+        return chosen[(label, name)]
 
     surnames = {f.split()[-1] for f in counts["PERSON"] if len(f.split()) > 1}
     entities = []
     for span, label in raw:
         name = normalise_name(span.text)
-        words = name.split()
         if label in ("GPE", "ORG", "NORP", "LOC") and name in surnames and span.text[:1].isupper():
             label = "PERSON"  # "Ferrand, who became ..." tagged as a place, after "Lucia Ferrand"
         if label == "PERSON":
-            key = "person:" + best("PERSON", name, lambda f, w=words: bool(w) and f.split()[-1] == w[-1])
+            key = "person:" + best("PERSON", name)
         elif label == "ORG":
-            key = "org:" + best("ORG", name, lambda f, w=words: bool(w) and set(w) <= set(f.split()))
+            key = "org:" + best("ORG", name)
         elif label in ("GPE", "LOC", "FAC"):
             key = "place:" + name
         elif label == "NORP":

@@ -93,6 +93,8 @@ def _conflicts(group: list[Mention], weights: dict[str, float]) -> list[_Pair]:
     pairs = []
     for i, a in enumerate(group):
         for b in group[i + 1 :]:
+            if b.sentence.index - a.sentence.index > _REACH and not a.sentence.headline:
+                break  # mentions come in text order: the rest are further still
             if a.figure.value == b.figure.value or a.sentence.index == b.sentence.index:
                 continue
             shape = slip_shape(a.figure.core, b.figure.core)
@@ -103,6 +105,11 @@ def _conflicts(group: list[Mention], weights: dict[str, float]) -> list[_Pair]:
                 pairs.append(_Pair(a, b, shape, setting))
     return pairs
 
+
+# Sentences apart two mentions may be and still be compared (the headline reaches everywhere):
+# a news story restates a figure within a few dozen sentences, and a long text (a report, a day's
+# wire) holds many stories whose like figures are different facts.
+_REACH = 60
 
 # One mention against one: either could be the slip (in the dev set the later was as often right).
 _TIE_CONFIDENCE = 0.45
