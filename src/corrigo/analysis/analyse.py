@@ -10,7 +10,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from corrigo.analysis.nlp import load_nlp
@@ -42,6 +42,16 @@ class Analysis:
     sentences: tuple[Sentence, ...]
     entities: tuple[Entity, ...]
     salience: dict[str, int]  # entity key -> number of mentions (dateline place counts too)
+    # Entity positions in start order, for lookups that stay cheap on long texts.
+    _order: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    _starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    _longest: int = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        order = sorted(range(len(self.entities)), key=lambda i: self.entities[i].span.start)
+        object.__setattr__(self, "_order", tuple(order))
+        object.__setattr__(self, "_starts", tuple(self.entities[i].span.start for i in order))
+        object.__setattr__(self, "_longest", max((len(e.span.text) for e in self.entities), default=0))
 
     def span(self, sentence: Sentence, start_char: int, end_char: int) -> Span:
         """Article span for characters ``[start_char, end_char)`` of the sentence's Doc."""
@@ -59,14 +69,22 @@ class Analysis:
         return len(re.findall(rf"(?<![\d.,]){year}(?![\d])", self.article.text))
 
     def entities_in(self, span: Span) -> list[Entity]:
-        return [e for e in self.entities if span.contains(e.span)]
+        """The entity mentions inside ``span``, in the order of :attr:`entities`."""
+        lo, hi = bisect.bisect_left(self._starts, span.start), bisect.bisect_right(self._starts, span.end)
+        found = sorted(i for i in self._order[lo:hi] if span.contains(self.entities[i].span))
+        return [self.entities[i] for i in found]
+
+    def entities_starting(self, start: int, end: int) -> list[Entity]:
+        """The entity mentions that start in ``[start, end)``, in the order of :attr:`entities`."""
+        lo, hi = bisect.bisect_left(self._starts, start), bisect.bisect_left(self._starts, end)
+        return [self.entities[i] for i in sorted(self._order[lo:hi])]
 
     def entity_at(self, start: int, end: int) -> Entity | None:
-        """The entity mention that covers ``[start, end)``, if any."""
-        for e in self.entities:
-            if e.span.start <= start and end <= e.span.end:
-                return e
-        return None
+        """The entity mention that covers ``[start, end)``, if any (the first in :attr:`entities`)."""
+        lo = bisect.bisect_left(self._starts, start - self._longest)
+        hi = bisect.bisect_right(self._starts, start)
+        found = [i for i in self._order[lo:hi] if end <= self.entities[i].span.end]
+        return self.entities[min(found)] if found else None
 
     @property
     def place_key(self) -> str | None:

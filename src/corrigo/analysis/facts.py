@@ -225,7 +225,7 @@ def resolve_reference(analysis: Analysis, sentence: Sentence, tok: Any) -> str |
     lemma = tok.lemma_.lower()
     if _definite(tok) and tok.pos_ == "NOUN":
         # "the consortium", "the institute": the organisation whose name has that word.
-        named = [(n, k) for k, n in analysis.salience.items() if k.startswith("org:") and lemma in k[4:].split()]
+        named = _org_words(analysis).get(lemma, [])
         if named:
             return max(named)[1]
     if low in ("it", "its", "we", "our", "us", "they", "their") or (lemma in _ORG_NOUNS and _definite(tok)):
@@ -235,6 +235,26 @@ def resolve_reference(analysis: Analysis, sentence: Sentence, tok: Any) -> str |
     if tok.lemma_.lower() in _PLACE_NOUNS and _definite(tok):
         return analysis.place_key
     return None
+
+
+_ORG_WORDS: dict[int, tuple[Analysis, dict[str, list[tuple[int, str]]]]] = {}
+
+
+def _org_words(analysis: Analysis) -> dict[str, list[tuple[int, str]]]:
+    """Each word of the article's organisation names -> (mentions, key) of the names holding it;
+    built once per analysis (a long text asks for it at every definite noun)."""
+    cached = _ORG_WORDS.get(id(analysis))
+    if cached is not None and cached[0] is analysis:
+        return cached[1]
+    words: dict[str, list[tuple[int, str]]] = {}
+    for k, n in analysis.salience.items():
+        if k.startswith("org:"):
+            for w in set(k[4:].split()):
+                words.setdefault(w, []).append((n, k))
+    if len(_ORG_WORDS) > 8:
+        _ORG_WORDS.clear()
+    _ORG_WORDS[id(analysis)] = (analysis, words)
+    return words
 
 
 def noun_key(tok: Any) -> str | None:
@@ -264,13 +284,9 @@ def _definite(tok: Any) -> bool:
 def _nearest(analysis: Analysis, sentence: Sentence, pos: int, label: str) -> str | None:
     window_start = analysis.sentences[max(0, sentence.index - 3)].span.start
     best = None
-    for e in analysis.entities:
+    for e in analysis.entities_starting(window_start, pos):
         # A name the article also uses as a place ("Bergen") is a mis-tagged place, not an organisation.
-        if (
-            e.label == label
-            and window_start <= e.span.start < pos
-            and ("place:" + e.key.split(":", 1)[1] not in analysis.salience)
-        ):
+        if e.label == label and ("place:" + e.key.split(":", 1)[1] not in analysis.salience):
             best = e.key
     return best
 
