@@ -424,10 +424,29 @@ def test_a_date_line_inside_a_run_of_lines_splits_it_exactly():
     text = "Tram line opens\nThe line opened on Sunday.\nIt runs to the port.\nPosted 13 June 2022\nFares are £2."
     art = exact(parse_article(text))
     assert art.date == dt.date(2022, 6, 13)
+    # One paragraph per line (every line ends a sentence): each line is a paragraph of its own.
     assert [b.span.text for b in art.blocks if b.kind is BlockKind.BODY] == [
-        "The line opened on Sunday.\nIt runs to the port.",
+        "The line opened on Sunday.",
+        "It runs to the port.",
         "Fares are £2.",
     ]
+
+
+def test_one_paragraph_per_line_is_read_as_paragraphs_but_wrapped_text_is_not():
+    per_line = "Tram line opens\n\nThe line opened on Sunday, six years late.\nRiders queued from dawn.\nFares are £2."
+    art = exact(parse_article(per_line))
+    assert [p.text for p in art.paragraphs] == [
+        "The line opened on Sunday, six years late.",
+        "Riders queued from dawn.",
+        "Fares are £2.",
+    ]
+    wrapped = (
+        "Tram line opens\n\nThe new tram line opened on Sunday, six years late, after a\n"
+        "dispute over the route through the old town delayed work on the\n"
+        "bridge. Riders queued from dawn for the first service."
+    )
+    art = exact(parse_article(wrapped))
+    assert len(art.paragraphs) == 1
 
 
 def test_dates_in_story_sentences_are_not_the_publication_date():

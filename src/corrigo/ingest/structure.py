@@ -333,9 +333,29 @@ def _date_line(text: str, ls: int, le: int, meta: MetaLine) -> _DateLine:
 
 def _body_block(text: str, start: int, end: int) -> list[Block]:
     start += _markdown_marker(text[start:end])  # "## Background" is a subheading; its text is what counts
-    para = text[start:end]
-    kind = BlockKind.BOILERPLATE if _BOILERPLATE.match(para.strip()) else BlockKind.BODY
-    return [Block(kind, Span.of(text, start, end))]
+    parts = _line_paragraphs(text, start, end) or [(start, end)]
+    blocks = []
+    for ps, pe in parts:
+        para = text[ps:pe]
+        kind = BlockKind.BOILERPLATE if _BOILERPLATE.match(para.strip()) else BlockKind.BODY
+        blocks.append(Block(kind, Span.of(text, ps, pe)))
+    return blocks
+
+
+# A line that ends a sentence: "... on Monday." / '... she said."' / "... (Reuters)?"
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+
+
+def _line_paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]] | None:
+    """The lines of a run written one paragraph per line (no blank lines between paragraphs), or
+    None for a real paragraph, hard-wrapped or not: there most lines stop mid-sentence."""
+    lines = [(a, b) for a, b in _lines(text, start, end)]
+    if len(lines) < 2:
+        return None
+    ends = sum(1 for a, b in lines[:-1] if _SENTENCE_END.search(text[a:b]))
+    if ends < 0.75 * (len(lines) - 1):
+        return None
+    return lines
 
 
 def _late_byline(blocks: list[Block]) -> Span | None:
