@@ -72,3 +72,33 @@ def test_role_given_again_differently_is_flagged_with_the_introduced_role():
 def test_role_worded_again_is_not_flagged():
     corrupted, _ = _role_variants()
     assert _findings(corrupted.replace("county treasurer", "council's engineer")) == ()
+
+
+SPEAKERS = (
+    "Ferry fares to rise\n\n"
+    "The island's ferry operator will raise fares by a tenth from April, it said on Monday.\n"
+    'Sarah Collins, 44, who runs a bakery by the harbour, said she would pass the cost on. "Flour comes over '
+    'on the ferry too. Everything I sell will cost more," said Collins.\n'
+    'David Palmer, a retired pilot who has lived on the island since 1990, was calmer. "I have seen fares go up '
+    'and down for thirty years. They always come back down," said {Collins|Palmer}.\n'
+    "The operator said fuel costs had doubled in two years."
+)
+
+
+def test_quote_in_a_newcomers_paragraph_given_to_an_earlier_speaker_is_flagged():
+    head, rest = SPEAKERS.split("{", 1)
+    pair, tail = rest.split("}", 1)
+    wrong, right = pair.split("|")
+    corrupted, clean = head + wrong + tail, head + right + tail
+    (f,) = _findings(corrupted)
+    assert f.kind is FindingKind.ATTRIBUTION
+    assert (f.span.start, f.span.text, f.suggestion) == (len(head), "Collins", "Palmer")
+    assert _findings(clean) == ()
+
+
+def test_a_newcomer_named_in_passing_does_not_take_the_quote():
+    text = SPEAKERS.replace(
+        "David Palmer, a retired pilot who has lived on the island since 1990, was calmer.",
+        ("She said her cousin, the pilot David Palmer, had been calmer."),
+    ).replace("{Collins|Palmer}", "Collins")
+    assert _findings(text) == ()

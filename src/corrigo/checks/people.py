@@ -41,6 +41,7 @@ _STOP = frozenset(
 _MAX_SHARED = 0.1  # share of description words two introductions of one person have in common, at most
 _NEAR = 2  # sentences between a left-over surname and the introduction it points to
 _TIE_CONFIDENCE = 0.45
+_SPEAKER_CONFIDENCE = 0.65
 _CONFIDENCE = 0.6
 
 
@@ -75,6 +76,7 @@ class PeopleCheck:
                 if _conflict(first, second) and _speaks(analysis, first) and _speaks(analysis, second):
                     findings.append(_finding(analysis, first, second, orphans))
         findings += _role_findings(analysis, intros)
+        findings += _speaker_findings(analysis, intros)
         return findings
 
 
@@ -273,3 +275,80 @@ def _role_conflict(
             _CONFIDENCE,
         )
     ]
+
+
+# A quote's speaker named after it: '...," said Sosa.' / '...," Sosa said.'
+_NAME = r"((?:[A-Z][\w'’.-]*\s){0,2}[A-Z][\w'’-]+)"
+_SAID_NAME = re.compile(r"[\"”]\s*(?:said|says|added|adds)\s+(?:Prof\.?\s+|Dr\.?\s+)?" + _NAME + r"\s*[.,;]")
+_NAME_SAID = re.compile(r"[\"”]\s+" + _NAME + r"\s+(?:said|says|added|adds)\b")
+
+
+def _introduced_in_apposition(text: str, intro: _Intro) -> bool:
+    """ "Sophie Tran, an analyst in New York," / "Ana Ruiz, 34," / "Li Wei, who ...": introduced with a
+    description set off after the name, outside any quotation."""
+    after = text[intro.mention.span.end : intro.sentence.span.end]
+    before = text[intro.sentence.span.start : intro.mention.span.start]
+    quoted = (before.count('"') + before.count("“") - before.count("”")) % 2 == 1
+    return not quoted and (_DESCRIPTION.match(after) is not None or _AGE.match(after) is not None)
+
+
+def _speaker_findings(analysis: Analysis, intros: dict[str, list[_Intro]]) -> list[Finding]:
+    """A paragraph that introduces someone and then gives its quote to somebody introduced before.
+
+    News copy introduces a person and quotes them in the same paragraph ("Luc Bernard, a retired
+    postman, watched from the ramp. '...,' said Bernard."); a quote there attributed to a person
+    introduced in an earlier paragraph, while the newcomer says nothing, is most likely the
+    newcomer's, with the other name put in by mistake.
+    """
+    text = analysis.article.text
+    first_intro = {name: group[0] for name, group in intros.items()}
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    for name in first_intro:
+        by_surname[name.split()[-1]].append(name)
+    out = []
+    paragraphs = analysis.article.paragraphs
+    lede = paragraphs[0] if paragraphs else None
+    for para in paragraphs:
+        newcomers = [n for n, i in first_intro.items() if para.contains(i.mention.span)]
+        if len(newcomers) != 1:
+            continue
+        new = first_intro[newcomers[0]]
+        if not _introduced_in_apposition(text, new):
+            continue  # "defender Nicky Hunt" in passing: not someone the paragraph sets up to speak
+        quotes = [m for rx in (_SAID_NAME, _NAME_SAID) for m in rx.finditer(text, new.mention.span.end, para.end)]
+        said = {normalise_name(m.group(1)).split()[-1] for m in quotes if normalise_name(m.group(1))}
+        if new.mention.span.text.split()[-1].lower() in said:
+            continue  # the newcomer speaks: nothing is missing
+        for m in quotes:
+            spoken = normalise_name(m.group(1))
+            owners = by_surname.get(spoken.split()[-1], []) if spoken else []
+            if len(owners) != 1 or owners[0] == newcomers[0]:
+                continue
+            other = first_intro[owners[0]]
+            if para.start <= other.mention.span.start < para.end:
+                continue  # introduced in this paragraph too: two people here, no newcomer to prefer
+            if lede is not None and other.mention.span.start < lede.end:
+                continue  # the story's own protagonist, introduced at the top, speaks anywhere
+            wrong = Span.of(text, m.start(1), m.end(1))
+            sentence = next((s for s in analysis.sentences if s.span.contains(wrong)), None)
+            if sentence is None:
+                continue
+            full = len(wrong.text.split()) > 1
+            when = "earlier" if other.mention.span.start < para.start else "only further on"
+            suggestion = new.mention.span.text if full else new.mention.span.text.split()[-1]
+            out.append(
+                contradiction(
+                    FindingKind.ATTRIBUTION,
+                    wrong,
+                    sentence,
+                    [
+                        quote(new.sentence.span, new.mention.span, text),
+                        quote(other.sentence.span, other.mention.span, text),
+                    ],
+                    f"This paragraph introduces {new.mention.span.text} and quotes no one else it introduces, "
+                    f"but gives the quote to {wrong.text}, introduced {when} as {_describe(other)}.",
+                    suggestion,
+                    _SPEAKER_CONFIDENCE,
+                )
+            )
+    return out
