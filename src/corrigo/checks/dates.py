@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from corrigo.analysis.analyse import Analysis, Sentence, normalise_name
@@ -105,6 +105,14 @@ _YEARS_REL = re.compile(r"(?<![\w-])" + _HEDGE + _N + r"\s+years?\s+(?P<rel>sinc
 _YEARS_IN = re.compile(r"\bin\s+(?:the\s+(?:last|past)\s+)?" + _HEDGE + _N + r"\s+years\b", re.I)
 _YEARS_FOR = re.compile(r"\bfor\s+" + _HEDGE + _N + r"\s+years\b", re.I)
 _YEAR_HISTORY = re.compile(r"(?<![\w-])" + _N + r"-year\s+(?:history|existence|run|reign|tenure|presence)\b", re.I)
+# "the 178-year-old firm", "ending a seven-year legal fight": a thing that has lasted N years to now.
+_YEAR_OLD_THING = re.compile(r"\b(?:the|its|their|a|an)\s+" + _N + r"-year-old\s+(?P<noun>[a-z]+)\b", re.I)
+_ENDING_YEARS = re.compile(
+    r"\b(?:end|ends|ended|ending|capping|caps|capped|closing)\s+(?:a|an|the|its|their|his|her)\s+"
+    + _N
+    + r"-year\s+(?:[a-z]+\s+)?(?P<noun>[a-z]+)\b",
+    re.I,
+)
 _ANNIVERSARY = re.compile(r"(?<![\w-])" + _ORD + r"\s+(?:anniversary|birthday)\b", re.I)
 _ONGOING_OF = frozenset({"end", "mark", "celebrate", "commemorate", "complete", "after", "close", "cap"})
 _PERFECT = re.compile(r"\b(?:has|have|had|'s|'ve|’s|’ve)\b(?:\s+\w+){0,4}\s+for\s", re.I)
@@ -152,6 +160,7 @@ class _End:
     months: float | None
     text: str
     span: Span | None  # None for the story's date when it comes from metadata
+    story: bool = False  # the story's own date
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +200,14 @@ class DateCheck:
                         findings.append(finding)
         if ref is not None:
             findings.extend(_age_findings(analysis, dates, ref))
+        from corrigo.checks.timeline import timeline_findings
+
+        # a count of years the readings above already blame keeps that finding
+        flagged = {f.span for f in findings}
+        extra = [(f, spans) for f, spans in timeline_findings(analysis, dates, ref) if not spans & flagged]
+        used = [span for _, spans in extra for span in spans]
+        findings = [f for f in findings if not any(f.span.overlaps(u) for u in used)]
+        findings.extend(f for f, _ in extra)
         return findings
 
 
@@ -466,6 +483,12 @@ def _durations_in(analysis: Analysis, sentence: Sentence) -> list[_Duration]:
             add("ongoing", m, _int(m["n"]))
     for m in _YEAR_HISTORY.finditer(text):
         add("ongoing", m, _int(m["n"]))
+    for m in _ENDING_YEARS.finditer(text):
+        add("ongoing", m, _int(m["n"]))
+    for m in _YEAR_OLD_THING.finditer(text):
+        noun = _token_at(sentence, base + m.start("noun"))
+        if noun is not None and noun.pos_ == "NOUN" and noun.ent_type_ != "PERSON" and not _is_person_noun(noun):
+            add("ongoing", m, _int(m["n"]))
     for m in _YEARS_REL.finditer(text):
         rel = m["rel"].lower()
         if rel == "of":
@@ -478,6 +501,39 @@ def _durations_in(analysis: Analysis, sentence: Sentence) -> list[_Duration]:
             kind = {"since": "since", "ago": "ago"}.get(rel, "between")
         add(kind, m, _int(m["n"]))
     return out
+
+
+def _is_person_noun(tok: Any) -> bool:
+    """ "the 37-year-old Kenyan", "a 45-year-old man": an age, not how long a thing has run."""
+    return (
+        tok.lemma_.lower() in _PERSON_NOUNS
+        or tok.text[:1].isupper()
+        or tok.lemma_.lower().endswith(("er", "or", "ist", "ian"))
+    )
+
+
+_PERSON_NOUNS = frozenset(
+    {
+        "man",
+        "woman",
+        "boy",
+        "girl",
+        "child",
+        "son",
+        "daughter",
+        "mother",
+        "father",
+        "wife",
+        "husband",
+        "player",
+        "person",
+        "resident",
+        "victim",
+        "suspect",
+        "patient",
+        "student",
+    }
+)
 
 
 def _int(text: str) -> int | None:
@@ -533,6 +589,10 @@ def _check_duration(
     right = _right_value(duration, start, end)
     if right is None or right < 1 or right == duration.n:
         return None
+    if end.story and _new_reading(duration, start) and not _start_backed(analysis, duration, start, end):
+        flipped = _blame_start(analysis, duration, start, end)
+        if flipped is not None:
+            return flipped
     literal = duration.span.text
     suggestion = format_ordinal_like(literal, right) if duration.kind == "anniversary" else format_like(literal, right)
     evidence = [start.span, *([end.span] if end.span is not None else _date_line(analysis))]
@@ -548,6 +608,74 @@ def _check_duration(
     )
 
 
+_ANY_YEARS = re.compile(r"(?<![\w-])" + _N + r"(?:-year\b|\s+years?\b)", re.I)
+
+
+def _new_reading(duration: _Duration, start: _Date) -> bool:
+    """The readings that blame the stated year: "the 178-year-old firm", "ending a seven-year legal
+    fight", "highest in 15 years" against "highest level since 2006". The older readings ("20 years
+    since it opened in 1997", "for the first time in 32 years" against "last won it in 1981") keep
+    blaming the count, as the annotated corpus has them."""
+    if _YEAR_OLD_THING.search(duration.phrase) or _ENDING_YEARS.search(duration.phrase):
+        return True
+    return (
+        duration.kind == "first"
+        and start.sentence.index != duration.sentence.index
+        and not re.search(r"\bfirst\b", start.sentence.span.text, re.I)
+        and not _last_cue(start.sentence)
+        and _start_verb(start.token) is None
+    )
+
+
+def _start_backed(analysis: Analysis, duration: _Duration, start: _Date, end: _End) -> bool:
+    """Another count of years in the article agrees with ``start`` ("a three-year promise" beside
+    "defended for more than three years"): then the stated year has two mentions, the count one."""
+    for sentence in analysis.sentences:
+        for m in _ANY_YEARS.finditer(sentence.span.text):
+            at = sentence.span.start + m.start("n")
+            if duration.span.start <= at < duration.span.end:
+                continue
+            value = _int(m["n"])
+            if value is None or not 1 <= value <= 200:
+                continue
+            other = _Duration(duration.kind, value, "", duration.span, m.group(0), sentence)
+            if value != duration.n and _consistent(other, start, end):
+                return True
+    return False
+
+
+def _blame_start(analysis: Analysis, duration: _Duration, start: _Date, end: _End) -> Finding | None:
+    """The count from the story's date stands; the year it counts from is wrong: the year that
+    fits it ("2012" -> "2011"), the nearest to the count for a plain number, to the stated year
+    for a hedged one."""
+    target = end.year - duration.n if not duration.hedge or duration.kind == "anniversary" else start.year
+    for step in range(0, 80):
+        for year in (target - step, target + step) if step else (target,):
+            if year == start.year or year > end.year:
+                continue
+            try:
+                moved = replace(start, year=year)
+                if start.month and start.day:
+                    dt.date(year, start.month, start.day)
+            except ValueError:
+                continue
+            if _consistent(duration, moved, end):
+                fix = start.span.text.replace(str(start.year), str(year), 1)
+                when = _fmt_date(analysis.article.date) if analysis.article.date else str(end.year)
+                why = f'The story is dated {when}, and "{duration.phrase}" counts from {year}, not {start.year}.'
+                same = start.sentence.index == duration.sentence.index
+                return contradiction(
+                    FindingKind.DATE,
+                    start.span,
+                    start.sentence,
+                    [duration.span, *_date_line(analysis)],
+                    why,
+                    fix,
+                    0.7 if same else 0.65,
+                )
+    return None
+
+
 def _ends(analysis: Analysis, duration: _Duration, same: list[_Date], ref: dt.date | None) -> list[_End]:
     """The dates the years may run to: the story's date (a year on for "will"/"next year", a year
     back for "last year"; not for "N years after/later", which run to a stated year) and every
@@ -556,7 +684,7 @@ def _ends(analysis: Analysis, duration: _Duration, same: list[_Date], ref: dt.da
     text = duration.sentence.span.text.lower()
     if duration.kind != "between" and ref is not None:
         story = _story_date_span(analysis)
-        ends.append(_End(ref.year, ref.year * 12 + ref.month - 1 + (ref.day - 1) / 31, _fmt_date(ref), story))
+        ends.append(_End(ref.year, ref.year * 12 + ref.month - 1 + (ref.day - 1) / 31, _fmt_date(ref), story, True))
         if re.search(r"\b(?:will|next year|would)\b", text):
             ends.append(_End(ref.year + 1, None, str(ref.year + 1), None))
         if re.search(r"\blast year\b", text):
@@ -697,8 +825,7 @@ def _related_starts(analysis: Analysis, duration: _Duration, dates: dict[int, li
             if _start_verb(d.token) == verb
         ]
     text = duration.sentence.span.text
-    if duration.kind == "first" and not re.search(r"\bfirst\b", text, re.I):
-        return []  # "the highest level in four years": the last time it was that high is rarely stated
+    record = _record_words(duration.sentence)
     if duration.kind == "anniversary" and re.search(
         duration.span.text + r"\s+(?:birthday|anniversary\s+of)\b",
         text[duration.span.start - duration.sentence.span.start :],
@@ -712,14 +839,28 @@ def _related_starts(analysis: Analysis, duration: _Duration, dates: dict[int, li
         if len(words & _content(sentence)) < 2:
             continue
         if duration.kind == "first":
+            if not re.search(r"\bfirst\b", text, re.I):
+                # "the highest level in 15 years" / "their highest level since early 2006": the same superlative
+                if record & _record_words(sentence):
+                    out.extend(d for d in dates[sentence.index] if _since_cue(d.token))
+                continue
             last = _last_cue(sentence)
-            first = re.search(r"\bfirst\b", sentence.span.text, re.I) is not None
+            first = bool(_record_words(sentence))
             out.extend(
                 d for d in dates[sentence.index] if last or (first and _since_cue(d.token)) or _start_verb(d.token)
             )
         else:
             out.extend(d for d in dates[sentence.index] if _start_verb(d.token))
     return out
+
+
+def _record_words(sentence: Sentence) -> set[str]:
+    """ "first" and the superlatives a sentence uses ("highest", "most"): what makes it a record."""
+    return {
+        t.lemma_.lower() if t.lower_ != "first" else "first"
+        for t in sentence.tokens
+        if t.lower_ == "first" or t.tag_ in ("JJS", "RBS")
+    }
 
 
 def _closest(starts: list[_Date], duration: _Duration) -> _Date:
