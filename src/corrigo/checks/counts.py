@@ -4,6 +4,10 @@
 says the bench is the one already mentioned, so its size must be the size given before. Only
 definite mentions are judged ("the", "this", "all", a possessive), and only when every other
 mention of that kind of thing gives one and the same other number.
+
+A mention points back only to what was said before it, and only to a thing it describes no more
+narrowly than that was described: "the maximum 21-day incubation period" early in a story does
+not refer to "a 90-day period of heightened surveillance" that comes later (it is another period).
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ class _Count:
     signature: tuple[str, ...]
     definite: bool
     sentence: Sentence
+    described: frozenset[str]  # what else the noun phrase says of the thing: "incubation", "surveillance"
 
 
 def _counts(analysis: Analysis) -> list[_Count]:
@@ -58,7 +63,8 @@ def _counts(analysis: Analysis) -> list[_Count]:
                 # "raise contributions by 6 percentage points" is a 6-point rise
                 signature = (signature[0], _CHANGE[noun.head.head.lemma_.lower()])
             definite = any(c.dep_ in ("det", "poss", "predet") and c.lower_ in _DEFINITE for c in noun.children)
-            out.append(_Count(value, analysis.token_span(sentence, tok), signature, definite, sentence))
+            span = analysis.token_span(sentence, tok)
+            out.append(_Count(value, span, signature, definite, sentence, _described(noun, tok.head)))
     return out
 
 
@@ -81,6 +87,10 @@ def count_findings(analysis: Analysis) -> list[Finding]:
             # than once with a "the" among its mentions ("the 6-point increase" twice, "a 7-point rise").
             if not (c.definite or (len(others) >= 2 and any(o.definite for o in others))):
                 continue
+            if c.definite and not any(o.span.start < c.span.start for o in others):
+                continue  # nothing before it for "the" to point back to
+            if not c.described <= frozenset().union(*(o.described for o in others)):
+                continue  # "the maximum incubation period" is not "a period of surveillance"
             right = others[0]
             findings.append(
                 contradiction(
@@ -95,6 +105,24 @@ def count_findings(analysis: Analysis) -> list[Finding]:
                 )
             )
     return findings
+
+
+# Words that mark a mention as the one before rather than describe it.
+_ANAPHORIC = {"same", "whole", "entire", "full", "said"}
+
+
+def _described(noun, counted) -> frozenset[str]:
+    """Content words that narrow ``noun`` beyond its count: its compound and adjective modifiers
+    after the counted word ("the maximum 21-day *incubation* period" -> maximum, incubation) and
+    the nouns of an "of" phrase ("period of heightened *surveillance*")."""
+    words = set()
+    for c in noun.children:
+        if c.dep_ in ("compound", "amod") and c.i > counted.i or (c.dep_ == "amod" and c.i < counted.i):
+            if c.is_alpha and c.lower_ not in _ANAPHORIC:
+                words.add(c.lemma_.lower())
+        elif c.dep_ == "prep" and c.lower_ == "of":
+            words.update(p.lemma_.lower() for p in c.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN"))
+    return frozenset(words)
 
 
 def _like(written: str, value: float) -> str:

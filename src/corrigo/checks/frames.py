@@ -247,6 +247,12 @@ def _frame(analysis: Analysis, sentence: Sentence, ent: Entity) -> tuple[str, st
     if tok is None:
         return None
     family = _FAMILY[ent.label]
+    if family == "place" and _listed(tok):
+        return None  # "plants in New York and New Hampshire": the slot holds several values
+    if family == "number" and _own_unit(sentence, ent, tok):
+        # "five billion dlrs": the noun after the figure is its currency, not what it measures;
+        # the figure's place in the clause is the place of "dlrs".
+        tok = tok.head
     dep = tok.dep_
     if dep == "pobj":
         prep = tok.head
@@ -257,6 +263,8 @@ def _frame(analysis: Analysis, sentence: Sentence, ent: Entity) -> tuple[str, st
     elif dep in ("nummod", "quantmod", "compound", "amod", "nmod"):
         if family not in ("place", "number"):
             return None
+        if family == "place" and tok.head.pos_ == "PROPN":
+            return None  # "the Los Angeles Sevens": part of another name, not where something is
         role = "loc" if family == "place" else "amount"
         host = tok.head
     elif dep in ("dobj", "attr", "npadvmod") and family == "number":
@@ -266,6 +274,11 @@ def _frame(analysis: Analysis, sentence: Sentence, ent: Entity) -> tuple[str, st
     if host.pos_ in ("NOUN", "PROPN"):
         if _indefinite_singular(host) and role == "loc":
             return None  # "an office in Hamburg": one of several, not the one
+        if family == "date" and role in ("prep:in", "prep:for", "prep:during"):
+            # "profits in 1985", "6.7 pct in 1984": the year picks which of a recurring thing is
+            # meant; two years there are two things, not one event told two ways. ("The first
+            # profit since 2018" still dates one event.)
+            return None
         mods = [
             c.lemma_.lower()
             for c in host.children
@@ -289,6 +302,26 @@ def _frame(analysis: Analysis, sentence: Sentence, ent: Entity) -> tuple[str, st
         return None
     subject = _subject(analysis, sentence, verb) if verb is not None else None
     return (anchor, role, "", subject or "")
+
+
+def _listed(tok: Any) -> bool:
+    """The value is one of a list: "in New York and New Hampshire", "at Shoreham, ... and Seabrook"."""
+    if tok.dep_ == "conj":
+        return True
+    return any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in tok.children)
+
+
+def _own_unit(sentence: Sentence, ent: Entity, tok: Any) -> bool:
+    """The noun right after a money figure that carries no currency of its own is the figure's
+    unit: "five billion dlrs" (but not "the $2.4 million award")."""
+    head = tok.head
+    if head.i == tok.i or head.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ("nummod", "compound", "quantmod"):
+        return False
+    if ent.label != "MONEY" or any(ch in ent.span.text for ch in "$£€¥"):
+        return False
+    end = ent.span.end - sentence.offset
+    last = max((t.i for t in sentence.tokens if t.idx < end), default=-1)
+    return head.i == last + 1
 
 
 def _pobjs(tok: Any, preps: tuple[str, ...]) -> list[tuple[Any, Any]]:

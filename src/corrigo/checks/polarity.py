@@ -135,6 +135,8 @@ class _Clause:
     phrase_toks: tuple[Any, ...]  # verb and particle/preposition tokens of the predicate
     context: frozenset[str]  # for a clause with no object: the words around it that say what about
     figures: frozenset[str]  # numbers the clause states ("rose 8%")
+    intent: bool = False  # a plan the agent states: "said it would not appeal"
+    part: frozenset[str] = frozenset()  # a part it is limited to: "acquitted on four counts"
     inflection: str = ""  # the verb's tense tag when the tagger's is unreliable (headlines)
     supporters: set[int] = field(default_factory=set)
     opponents: set[int] = field(default_factory=set)
@@ -279,8 +281,11 @@ def _clause(analysis: Analysis, sentence: Sentence, verb: Any, cache: dict) -> _
     lemma = verb.lemma_.lower()
     if senses is None and (lemma in NEGATION_SKIP_VERBS or lemma in SAY_VERBS or len(phrase_toks) > 1):
         return None
+    intent = False
     if not _asserted(verb):
-        return None
+        if not _intent(verb):
+            return None
+        intent = True
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
         verb.dep_ == "acl" and verb.tag_ == "VBN"
     )
@@ -309,14 +314,16 @@ def _clause(analysis: Analysis, sentence: Sentence, verb: Any, cache: dict) -> _
     else:
         # Any other event verb counts only for "did not X" against "X-ed": with a stated object,
         # or, used alone, about a named person or organisation ("Melcher has died").
-        named_actor = frame == "bare" and agent_tok is not None and agent_tok.pos_ == "PROPN"
+        named_actor = (
+            frame == "bare"
+            and agent_tok is not None
+            and (agent_tok.pos_ == "PROPN" or (intent and resolve_reference(analysis, sentence, agent_tok) is not None))
+        )
         if not (frame == "object" and theme_tok is not None) and not named_actor:
             return None
         senses = (Sense("verb:" + phrase, +1, frozenset({"object", "bare"})),)
     negated = any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children)
-    no_negated = theme_tok is not None and any(
-        c.dep_ == "det" and c.lower_ in _NO_WORDS for c in theme_tok.children
-    )
+    no_negated = theme_tok is not None and any(c.dep_ == "det" and c.lower_ in _NO_WORDS for c in theme_tok.children)
     if agent_tok is not None and agent_tok.lower_ in ("nobody", "no", "none", "nothing"):
         return None
     agent = _ref(analysis, sentence, agent_tok, cache, agent=True) if agent_tok is not None else None
@@ -342,10 +349,61 @@ def _clause(analysis: Analysis, sentence: Sentence, verb: Any, cache: dict) -> _
         phrase_toks=phrase_toks,
         context=_context(sentence) if frame == "bare" else frozenset(),
         figures=frozenset(t.text for t in own if t.like_num),
+        part=_part(verb, theme_tok),
+        intent=intent,
     )
 
 
-def _asserted(verb: Any) -> bool:
+_QUANT_DEPS = ("nummod", "det", "amod", "quantmod")
+_PARTIAL = {"some", "several", "most", "many", "few", "other", "remaining", "half", "part", "certain"}
+
+
+def _part(verb: Any, theme_tok: Any | None) -> frozenset[str]:
+    """The part of a whole a clause is limited to, by a count or a partial quantifier on its object
+    or a prepositional object: "acquitted on four counts", "convicted on three of the charges",
+    "rejected some of the amendments". Empty for the whole ("on all counts") or no limit."""
+    nouns = [p for c in verb.children if c.dep_ in ("prep", "dative") for p in c.children if p.dep_ == "pobj"]
+    if theme_tok is not None and theme_tok.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "ADJ"):
+        nouns.append(theme_tok)
+    words: set[str] = set()
+    for n in nouns:
+        if n.ent_type_ in ("DATE", "TIME"):
+            continue
+        of = [p for c in n.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        if (n.like_num or n.lower_ in _PARTIAL) and of:
+            limit = [n]  # "on four of the 11 counts", "some of the charges"
+        elif n.pos_ == "NOUN":
+            limit = [c for c in n.children if c.dep_ in _QUANT_DEPS and (c.like_num or c.lower_ in _PARTIAL)]
+        else:
+            limit = []
+        if limit:
+            words.update(t.lower_ for t in limit)
+            words.add(n.lemma_.lower())
+            words.update(p.lemma_.lower() for p in of)
+    return frozenset(words)
+
+
+_INTENT_MODALS = {"will", "would", "wo", "'ll"}
+
+
+def _intent(verb: Any) -> bool:
+    """ "Microsoft said it would not appeal", "the union says it will strike": a plan stated with
+    "will"/"would" and otherwise asserted (no condition, no "would have", no denial above it).
+    Such a clause is compared only with another stated plan of the same agent, told by that agent."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if not any(a.lower_ in _INTENT_MODALS for a in aux):
+        return False
+    if any(a.lower_ in _MODALS - _INTENT_MODALS or a.lemma_ == "have" or a.lower_ == "to" for a in aux):
+        return False
+    if any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITION_MARKS for m in c.children)
+        for c in verb.children
+    ):
+        return False  # "would not appeal if the tribunal refused": a plan on a condition
+    return _asserted(verb, own_modal=True)
+
+
+def _asserted(verb: Any, own_modal: bool = False) -> bool:
     """False for a modal, an infinitive, a condition, or a clause under a non-factive word.
 
     "will reject", "to approve", "if the council rejects", "denied that it had approved",
@@ -356,7 +414,7 @@ def _asserted(verb: Any) -> bool:
     """
     node = verb
     for _ in range(12):
-        if node.pos_ in ("VERB", "AUX") and _irrealis(node):
+        if node.pos_ in ("VERB", "AUX") and _irrealis(node) and not (own_modal and node.i == verb.i):
             return False
         if any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in node.children):
             return False
@@ -435,9 +493,7 @@ def _by_agent(verb: Any) -> Any | None:
 
 def _context(sentence: Sentence) -> frozenset[str]:
     """Content lemmas of the sentence: what an objectless "declined" refers to."""
-    return frozenset(
-        t.lemma_.lower() for t in sentence.tokens if t.pos_ in ("NOUN", "PROPN", "VERB") and t.is_alpha
-    )
+    return frozenset(t.lemma_.lower() for t in sentence.tokens if t.pos_ in ("NOUN", "PROPN", "VERB") and t.is_alpha)
 
 
 def _own_tokens(verb: Any, skip: set[Any]) -> list[Any]:
@@ -538,15 +594,11 @@ def _mods(tok: Any) -> frozenset[str]:
     words: set[str] = set()
     for c in tok.children:
         if c.dep_ in _MOD_DEPS and c.pos_ not in ("PRON", "DET", "NUM", "PUNCT"):
-            words.update(
-                t.lemma_.lower() for t in c.subtree if t.is_alpha and t.pos_ not in ("DET", "PRON", "ADP")
-            )
+            words.update(t.lemma_.lower() for t in c.subtree if t.is_alpha and t.pos_ not in ("DET", "PRON", "ADP"))
             words.update(t.lower_ for t in c.subtree if t.lower_ in VERSION_WORDS)
         elif c.dep_ == "acl":
             # "plans to write off debts" is not "plans for a finance facility"
-            words.update(
-                t.lemma_.lower() for t in c.subtree if t.is_alpha and t.pos_ in ("NOUN", "PROPN", "VERB")
-            )
+            words.update(t.lemma_.lower() for t in c.subtree if t.is_alpha and t.pos_ in ("NOUN", "PROPN", "VERB"))
         elif c.dep_ == "prep" and c.lower_ in ("of", "for", "at", "in", "from", "on"):
             words.update(
                 t.lemma_.lower()
@@ -559,17 +611,13 @@ def _mods(tok: Any) -> frozenset[str]:
 
 
 def _numbers(tok: Any) -> frozenset[str]:
-    return frozenset(
-        c.lower_ for c in tok.children if c.dep_ == "nummod" or (c.like_num and c.dep_ == "amod")
-    )
+    return frozenset(c.lower_ for c in tok.children if c.dep_ == "nummod" or (c.like_num and c.dep_ == "amod"))
 
 
 def _xcomp_ref(xcomp: Any) -> _Ref:
     """ "agreed to sell the building" -> the action and its object."""
     objs = [c for c in xcomp.children if c.dep_ in ("dobj", "prt")]
-    mods = frozenset(
-        t.lemma_.lower() for o in objs for t in o.subtree if t.is_alpha and t.pos_ in ("NOUN", "PROPN")
-    )
+    mods = frozenset(t.lemma_.lower() for o in objs for t in o.subtree if t.is_alpha and t.pos_ in ("NOUN", "PROPN"))
     return _Ref(None, xcomp.lemma_.lower(), mods, frozenset())
 
 
@@ -619,6 +667,14 @@ def _same_measure(a: _Clause, b: _Clause) -> bool:
     return True
 
 
+def _own_word(c: _Clause) -> bool:
+    """The clause's agent is the one the sentence reports it from: "Microsoft said it would...";
+    a headline tells its subject's plan without a say-verb ("Norcom will appeal")."""
+    if c.agent is None or c.agent.key is None:
+        return False
+    return c.speaker == c.agent.key or (c.sentence.headline and c.speaker is None)
+
+
 def _agentless_passive(a: _Clause, b: _Clause, family: str) -> bool:
     """ "The plan was approved" (no agent) may be compared with "the council rejected the plan"."""
     if family in ("outcome", "gain"):
@@ -626,9 +682,7 @@ def _agentless_passive(a: _Clause, b: _Clause, family: str) -> bool:
     if family.startswith("verb:"):
         # "Brown was arrested" / "Brown was not arrested": both passive, about one named person.
         return all(c.passive and c.agent is None and c.theme is not None and c.theme.key for c in (a, b))
-    return any(c.passive and c.agent is None for c in (a, b)) and all(
-        c.agent is not None or c.passive for c in (a, b)
-    )
+    return any(c.passive and c.agent is None for c in (a, b)) and all(c.agent is not None or c.passive for c in (a, b))
 
 
 def _theme_match(a: _Ref, b: _Ref) -> bool:
@@ -648,6 +702,12 @@ def _comparable(a: _Clause, b: _Clause, family: str) -> bool:
     if a.dates and b.dates and not (a.dates & b.dates):
         return False
     if a.speaker and b.speaker and a.speaker != b.speaker:
+        return False
+    if a.intent != b.intent or (a.intent and not (_own_word(a) and _own_word(b))):
+        # A plan is compared only with a plan, each told by the one who makes it.
+        return False
+    if a.part != b.part:
+        # "convicted of fraud" and "acquitted on four counts": a split verdict, not a contradiction.
         return False
     if family == "direction" and not _same_measure(a, b):
         return False
@@ -736,9 +796,7 @@ def _losers(clauses: list[_Clause]) -> list[int]:
         if not c.opponents or c.no_negated:
             continue
         theirs, ours = _votes(clauses, c)
-        if theirs < ours or (
-            theirs == ours and c.sentence.index < max(clauses[j].sentence.index for j in c.opponents)
-        ):
+        if theirs < ours or (theirs == ours and c.sentence.index < max(clauses[j].sentence.index for j in c.opponents)):
             continue
         candidates.append((theirs - ours, i))
     wrong: list[int] = []
@@ -793,6 +851,13 @@ def _drop_negation(analysis: Analysis, c: _Clause) -> tuple[Span, str] | None:
     neg = next((t for t in run if t.dep_ == "neg" or t.lower_ == "never"), None)
     if neg is None:
         return None
+    modal = [t for t in c.verb.children if t.dep_ == "aux" and t.lower_ in _INTENT_MODALS and t.i < neg.i]
+    if c.intent and modal:
+        # "would not appeal" -> "would appeal"; "won't appeal" -> "will appeal"
+        span = analysis.token_span(c.sentence, modal[0], c.verb)
+        words = [{"wo": "will"}.get(modal[0].lower_, modal[0].text)]
+        words += [t.text for t in c.sentence.tokens if modal[0].i < t.i <= c.verb.i and t.i != neg.i]
+        return span, _match_case(span.text, " ".join(words))
     before = [t for t in run if t.i < neg.i]
     do = before[-1] if before and before[-1].lemma_ == "do" else None
     if do is not None:
@@ -811,6 +876,12 @@ def _add_negation(analysis: Analysis, c: _Clause) -> tuple[Span, str] | None:
     """ "approved" -> "did not approve"; "had issued" -> "not issued" (after the auxiliary)."""
     run = _negation_run(c)
     auxes = [t for t in run if t.i != c.verb.i]
+    modal = [t for t in c.verb.children if t.dep_ == "aux" and t.lower_ in ("will", "would") and t.i < c.verb.i]
+    if c.intent and modal:
+        # "will appeal" -> "will not appeal"
+        span = analysis.token_span(c.sentence, modal[0], c.verb)
+        kept = [t.text for t in c.sentence.tokens if modal[0].i < t.i <= c.verb.i]
+        return span, " ".join([modal[0].text, "not", *kept])
     if auxes:
         after = [t for t in run if t.i > auxes[0].i]
         span = analysis.token_span(c.sentence, after[0], c.verb)
@@ -945,11 +1016,7 @@ def _direction_against_figures(analysis: Analysis) -> list[Finding]:
     for sentence in analysis.sentences:
         for verb in sentence.tokens:
             lemma = verb.lemma_.lower()
-            if (
-                verb.pos_ != "VERB"
-                or lemma not in _FLIP_DIRECTION
-                or any(c.dep_ == "neg" for c in verb.children)
-            ):
+            if verb.pos_ != "VERB" or lemma not in _FLIP_DIRECTION or any(c.dep_ == "neg" for c in verb.children):
                 continue
             figures = _from_to(verb)
             if figures is None:
@@ -1020,11 +1087,31 @@ def _figure(toks: list[Any]) -> tuple[float, str | None, str, str] | None:
     if unit_words[:1] in (["%"], ["percent"]) or unit_words[:2] == ["per", "cent"]:
         last += 2 if unit_words[:1] == ["per"] else 1
         unit_words = []
-    q = parse_quantity(toks[0].doc[toks[0].i : toks[last].i + 1].text.rstrip("."))
+    raw = toks[0].doc[toks[0].i : toks[last].i + 1].text.rstrip(".")
+    sign = -1.0 if _negative(toks[0]) else 1.0
+    q = parse_quantity(raw.lstrip(_MINUS + " "))
     if q is None or (q.unit is None and 1900 <= q.value <= 2100):
         return None
-    text = toks[0].doc[toks[0].i : toks[-1].i + 1].text.rstrip(".")
-    return q.value, q.unit, " ".join(unit_words), text
+    start = toks[0].i - 1 if toks[0].i > 0 and toks[0].doc[toks[0].i - 1].lower_ in _MINUS_WORDS else toks[0].i
+    text = toks[0].doc[start : toks[-1].i + 1].text.rstrip(".")
+    return sign * q.value, q.unit, " ".join(unit_words), text
+
+
+_MINUS = "-\u2212\u2013"  # hyphen-minus, minus sign, en dash: "-0.75%", "\u22120.1%"
+_MINUS_WORDS = {"minus", "negative"}
+
+
+def _negative(first: Any) -> bool:
+    """A figure below zero: "-0.75%", "\u22120.1%", "minus 1.25%", "negative 0.5%". A rate cut from
+    -0.25% to -0.75% goes down, as its verb says."""
+    if first.text[:1] in _MINUS and first.text[1:2].isdigit():
+        return True
+    prev = first.doc[first.i - 1] if first.i > 0 else None
+    if prev is None:
+        return False
+    if prev.lower_ in _MINUS_WORDS:
+        return True
+    return prev.text in _MINUS and prev.idx + len(prev.text) == first.idx
 
 
 _SCALE_WORDS = {"m", "bn", "k", "tn", "million", "billion", "trillion", "thousand", "hundred", "mn"}
@@ -1046,8 +1133,8 @@ def _figure_after(prep: Any) -> list[Any]:
     doc = prep.doc
     out: list[Any] = []
     i = prep.i + 1
-    while i < len(doc) and _in_figure(doc[i]):
-        if not out and doc[i].lower_ in _FIGURE_LEAD:
+    while i < len(doc) and (_in_figure(doc[i]) or (not out and doc[i].lower_ in _MINUS_WORDS)):
+        if not out and doc[i].lower_ in _FIGURE_LEAD | _MINUS_WORDS:
             i += 1
             continue
         out.append(doc[i])
