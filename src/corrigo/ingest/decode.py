@@ -16,7 +16,7 @@ from corrigo.errors import InputError
 
 __all__ = ["DEFAULT_MAX_BYTES", "check_encoding", "decode_bytes", "read_path"]
 
-DEFAULT_MAX_BYTES = 5_000_000
+DEFAULT_MAX_BYTES = 1_000_000  # about a minute on one laptop core (BENCHMARKS.md, "long_texts")
 
 # Control characters that never occur in text; NUL is the usual sign of a binary file.
 _BINARY_CONTROLS = {chr(c) for c in range(32)} - {"\t", "\n", "\r", "\f", "\v"}
@@ -37,7 +37,7 @@ def decode_bytes(
     if len(data) > max_bytes:
         raise InputError(
             f"{name} is {len(data):,} bytes, over the {max_bytes:,}-byte limit: split it, or raise the "
-            "limit with --max-bytes (max_bytes in the library)",
+            "limit with --max-bytes N (max_bytes in the library; checking takes about a minute per MB on one core)",
             code="too_large",
         )
     if encoding is not None:
@@ -151,7 +151,7 @@ def read_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         if size > max_bytes:
             raise InputError(
                 f"{path} is {size:,} bytes, over the {max_bytes:,}-byte limit: split it, or raise the "
-                "limit with --max-bytes",
+                "limit with --max-bytes N (checking takes about a minute per MB on one core)",
                 code="too_large",
             )
         return path.read_bytes()

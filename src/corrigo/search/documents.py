@@ -38,7 +38,7 @@ __all__ = ["SUFFIXES", "content_hash", "iter_documents", "parse_date", "read_jso
 logger = logging.getLogger(__name__)
 
 SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".jsonl"})
-# A reference document may be longer than an article (the checker's limit is 5 MB).
+# A reference document may be longer than an article (the checker's default limit is 1 MB).
 _MAX_FILE_BYTES = 50_000_000
 
 
