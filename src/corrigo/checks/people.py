@@ -86,7 +86,7 @@ def _introduction(analysis: Analysis, e: Entity) -> _Intro | None:
         return None
     after = analysis.article.text[e.span.end : sentence.span.end]
     age_m = _AGE.match(after)
-    desc_m = _DESCRIPTION.match(after)
+    desc_m = _DESCRIPTION.match(after) or _bare_description(analysis, sentence, e.span.end, after)
     words = set()
     if desc_m:
         words |= {w.lower() for w in _WORD.findall(desc_m.group(1))} - _STOP
@@ -100,6 +100,19 @@ def _introduction(analysis: Analysis, e: Entity) -> _Intro | None:
     if age is None and not words:
         return None
     return _Intro(e, sentence, age, frozenset(words - _STOP))
+
+
+# ", chief economist at Hartwell," : a description with no article, read when its first word is
+# a noun or adjective in lower case (not "however", not a verb).
+_BARE = re.compile(r"^,\s*([a-z][^,;.\"“”]+)")
+
+
+def _bare_description(analysis: Analysis, sentence: Sentence, at: int, after: str) -> re.Match[str] | None:
+    m = _BARE.match(after)
+    if m is None:
+        return None
+    first = next((t for t in sentence.tokens if t.idx + sentence.offset == at + m.start(1)), None)
+    return m if first is not None and first.pos_ in ("NOUN", "ADJ") else None
 
 
 def _speaks(analysis: Analysis, intro: _Intro) -> bool:
@@ -283,6 +296,16 @@ _SAID_NAME = re.compile(r"[\"”]\s*(?:said|says|added|adds)\s+(?:Prof\.?\s+|Dr\
 _NAME_SAID = re.compile(r"[\"”]\s+" + _NAME + r"\s+(?:said|says|added|adds)\b")
 
 
+def _describes(text: str, intro: _Intro, other: _Intro) -> bool:
+    """Whether ``other``'s name sits in ``intro``'s description ("..., a director at the mortgage
+    broker Brightmoor Homes"): a name inside someone's description is not a newcomer."""
+    after = text[intro.mention.span.end : intro.sentence.span.end]
+    m = _DESCRIPTION.match(after) or _BARE.match(after)
+    if m is None:
+        return False
+    return intro.mention.span.end <= other.mention.span.start < intro.mention.span.end + m.end()
+
+
 def _introduced_in_apposition(text: str, intro: _Intro) -> bool:
     """ "Sophie Tran, an analyst in New York," / "Ana Ruiz, 34," / "Li Wei, who ...": introduced with a
     description set off after the name, outside any quotation."""
@@ -309,7 +332,14 @@ def _speaker_findings(analysis: Analysis, intros: dict[str, list[_Intro]]) -> li
     paragraphs = analysis.article.paragraphs
     lede = paragraphs[0] if paragraphs else None
     for para in paragraphs:
-        newcomers = [n for n, i in first_intro.items() if para.contains(i.mention.span)]
+        # People introduced here, a name inside another's description left out ("Brightmoor Homes"
+        # in "a director at the mortgage broker Brightmoor Homes" is not a newcomer).
+        here = [i for i in first_intro.values() if para.contains(i.mention.span)]
+        newcomers = [
+            n
+            for n, i in first_intro.items()
+            if para.contains(i.mention.span) and not any(_describes(text, o, i) for o in here if o is not i)
+        ]
         if len(newcomers) != 1:
             continue
         new = first_intro[newcomers[0]]
@@ -331,8 +361,13 @@ def _speaker_findings(analysis: Analysis, intros: dict[str, list[_Intro]]) -> li
                 continue  # the story's own protagonist, introduced at the top, speaks anywhere
             wrong = Span.of(text, m.start(1), m.end(1))
             sentence = next((s for s in analysis.sentences if s.span.contains(wrong)), None)
-            if sentence is None:
-                continue
+            if sentence is None or sentence.index - new.sentence.index > _NEAR:
+                continue  # the quote must follow the introduction closely, as news copy sets it up
+            # "But Ms Kelly": the name itself, from the first word of the person's own name.
+            words = list(re.finditer(r"\S+", wrong.text))
+            own = set(owners[0].split())
+            keep = next((w for w in words if normalise_name(w.group()) in own), words[-1])
+            wrong = Span.of(text, wrong.start + keep.start(), wrong.end)
             full = len(wrong.text.split()) > 1
             when = "earlier" if other.mention.span.start < para.start else "only further on"
             suggestion = new.mention.span.text if full else new.mention.span.text.split()[-1]
