@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
 from typing import Any
 
 from corrigo.analysis.analyse import Analysis, Sentence
+from corrigo.analysis.numbers import parse_number
 from corrigo.model import Span
 
 __all__ = ["Figure", "FigureIndex", "Mention", "figure_mentions", "read_figure"]
@@ -50,6 +51,27 @@ _FIGURE = re.compile(
 )
 # "by 432 votes to 202", "won 52 to 48": two numbers of one result.
 _VOTES = re.compile(r"\b(?P<a>\d[\d,]*)\s+(?P<noun>[a-z]+\s+)?to\s+(?P<b>\d[\d,]*)\b(?!\s*(?:per|%|[a-z]+-))", re.I)
+# A count written in words, with what a digit figure may carry: "eighteen billion dollars",
+# "a three-point win", "twenty-five seats". "one" is left out: it is a pronoun and an article as often.
+_WORD_NUMBER = (
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)"
+)
+_WORD_FIGURE = re.compile(
+    r"(?<![\w-])(?P<num>" + _WORD_NUMBER + r")"
+    r"(?P<scale>\s(?:hundred|thousand|million|billion|trillion)\b)?"
+    r"(?P<pct>\s(?:per\s?cent|percent)\b|\spercentage\spoints?\b)?"
+    r"(?P<curword>\s(?:euros?|dollars?|pounds?|francs?|yen|yuan|riyals?|rupees?)\b)?"
+    r"(?P<unit>-[a-z]+(?:-[a-z]+)?\b)?"
+    r"(?![\w-])",
+    re.I,
+)
+# A margin is the difference between two tallies: "by 230 votes", "a 230-vote defeat", "a three-point
+# win", "a margin of 12 seats". The units a result is tallied in, and the nouns that name a difference
+# between two sides, are few and general.
+_TALLY_UNITS = frozenset({"vote", "point", "goal", "run", "seat", "stroke", "shot", "wicket", "length"})
+_MARGIN_NOUNS = frozenset({"margin", "lead", "deficit", "win", "victory", "defeat", "majority", "gap"})
 _CURRENCY_WORDS = {"euro": "€", "dollar": "$", "pound": "£", "yen": "¥", "franc": "franc", "riyal": "riyal"}
 _DATE_BEFORE = re.compile(_MONTH + r"\s*$", re.I)
 _DATE_AFTER = re.compile(r"^\s*(?:" + _MONTH + r"|(?:st|nd|rd|th)\b)", re.I)
@@ -153,6 +175,11 @@ class Mention:
     noun: str | None  # the lemma of what it counts or measures ("strike", "vote", "seat")
     verb: str | None  # the lemma of the predicate it depends on ("raise", "win")
     context: frozenset[str]  # content lemmas of the sentence, figures left out
+    # An implied mention (see :mod:`corrigo.analysis.implied`) is a value that arithmetic on stated
+    # figures gives: ``implied`` says how, ``span`` is its source's, and ``solve`` maps a value the
+    # article supports better to the (source, corrected core) edits that would give it.
+    implied: str | None = None
+    solve: Callable[[Any], list[tuple[Mention, str]]] | None = None
 
     @property
     def key(self) -> tuple[str, str]:
@@ -171,12 +198,21 @@ def read_figure(text: str, pos: int = 0) -> Figure | None:
     return _figure(text, m) if m else None
 
 
-def _figure(text: str, m: re.Match[str]) -> Figure | None:
+def _figure(text: str, m: re.Match[str], words: bool = False) -> Figure | None:
     num = m.group("num")
-    cur, scale, pct, unit = m.group("cur") or "", (m.group("scale") or "").strip(), m.group("pct"), m.group("unit")
+    cur = "" if words else m.group("cur") or ""
+    scale, pct, unit = (m.group("scale") or "").strip(), m.group("pct"), m.group("unit")
     if not cur and m.group("curword"):
         cur = _CURRENCY_WORDS.get(m.group("curword").strip().lower().rstrip("s"), m.group("curword").strip().lower())
     before, after = text[max(0, m.start() - 12) : m.start()], text[m.end() : m.end() + 12]
+    if words:
+        value = parse_number(num)
+        if value is None:
+            return None
+        if not cur and m.group("curword"):
+            cur = _CURRENCY_WORDS.get(m.group("curword").strip().lower().rstrip("s"), "")
+        label = cur or ("%" if pct else "") or (unit.lower().lstrip("-") if unit else "")
+        return Figure(m.start("num"), m.end("num"), num, value, label, scale.lower(), m.start(), m.end())
     if ":" in num:
         kind = "clock" if _CLOCK_AFTER.match(text[m.end("num") :]) else "time"
         return Figure(m.start("num"), m.end("num"), num, _parts(num), kind, "", m.start(), m.end())
@@ -236,11 +272,42 @@ def figure_mentions(analysis: Analysis) -> list[Mention]:
             fig = _figure(text, m)
             if fig is not None:
                 found.append(fig)
+        for m in _WORD_FIGURE.finditer(text):
+            if any(f.whole_start <= m.start() < f.whole_end for f in found):
+                continue
+            fig = _figure(text, m, words=True)
+            if fig is not None:
+                found.append(fig)
         for fig in sorted(found, key=lambda f: f.start):
             span = Span.of(analysis.article.text, sentence.span.start + fig.start, sentence.span.start + fig.end)
             noun, verb = _frame(sentence, span)
+            if _is_margin(sentence, span, fig, noun):
+                fig = replace(fig, unit="margin", scale="")
             out.append(Mention(fig, span, sentence, noun, verb, lemmas))
     return out
+
+
+def _is_margin(sentence: Sentence, span: Span, fig: Figure, noun: str | None) -> bool:
+    """A figure that states a margin: "by 230 votes", "a 230-vote defeat", "margin of 12 seats"."""
+    if fig.unit not in ("",) + tuple(_TALLY_UNITS) and not (fig.unit.endswith("s") and fig.unit[:-1] in _TALLY_UNITS):
+        return False
+    start, end = span.start - sentence.offset, span.end - sentence.offset
+    toks = list(sentence.tokens)
+    inside = [i for i, t in enumerate(toks) if t.idx < end and t.idx + len(t.text) > start]
+    if not inside:
+        return False
+    first, last = inside[0], inside[-1]
+    before = toks[first - 1].lower_ if first > 0 else ""
+    tally = fig.unit.rstrip("s") in _TALLY_UNITS or noun in _TALLY_UNITS
+    if before == "by" and tally and not fig.unit:
+        return True  # "by 230 votes", "won by three points"
+    if before == "of" and first > 1 and toks[first - 2].lemma_.lower() in _MARGIN_NOUNS:
+        return True  # "a margin of 230 votes", "a lead of three points"
+    if fig.unit and tally:
+        # "a 230-vote defeat", "a 14-point halftime deficit": the noun the hyphenated unit modifies.
+        after = [t.lemma_.lower() for t in toks[last + 1 : last + 5] if t.pos_ in ("NOUN", "PROPN", "ADJ")]
+        return any(w in _MARGIN_NOUNS for w in after[:3])  # past the unit and one modifier
+    return False
 
 
 def _content_lemmas(sentence: Sentence) -> frozenset[str]:

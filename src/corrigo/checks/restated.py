@@ -9,6 +9,12 @@ conflict is also weighed by its shape: a real slip is a mistyped or transposed d
 dropped or added (15,000 for 150,000), not an unrelated number. Blame goes to the value fewer
 mentions support; a value stated twice or more is never the one flagged, and when one mention
 faces one, the later is flagged with a lower confidence.
+
+Support counts implied mentions too (:mod:`corrigo.analysis.implied`): "by 432 votes to 202" is one
+more mention of a 230-vote margin, and "lower the record of 2:01:39 by 30 seconds" one more of
+2:01:09. An implied value is never flagged itself: when it is the less supported one, the blame
+goes to the one source figure whose slip-shaped edit gives the better supported value, and only when
+that source is less supported than the figures it was computed with.
 """
 
 from __future__ import annotations
@@ -19,7 +25,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from corrigo.analysis.analyse import Analysis
+from corrigo.analysis.implied import implied_mentions
 from corrigo.analysis.mentions import FigureIndex, Mention, figure_mentions
+from corrigo.analysis.numbers import format_like
 from corrigo.checks.base import contradiction, quote
 from corrigo.model import Finding, FindingKind
 
@@ -33,23 +41,23 @@ class RestatedCheck:
 
     def run(self, analysis: Analysis) -> list[Finding]:
         mentions = figure_mentions(analysis)
+        mentions += implied_mentions(mentions)
         weights = _word_weights(analysis)
-        findings: list[Finding] = []
-        flagged: set[tuple[int, int]] = set()
+        support: Counter[tuple[tuple[str, str], object]] = Counter((m.key, m.figure.value) for m in mentions)
+        best: dict[tuple[int, int], Finding] = {}
         for group in FigureIndex(mentions).groups():
-            for finding in _group_findings(analysis, group, weights):
+            for finding in _group_findings(analysis, group, weights, support):
                 key = (finding.span.start, finding.span.end)
-                if key not in flagged:
-                    flagged.add(key)
-                    findings.append(finding)
-        return findings
+                if key not in best or finding.confidence > best[key].confidence:
+                    best[key] = finding
+        return sorted(best.values(), key=lambda f: f.span.start)
 
 
 @dataclass(frozen=True, slots=True)
 class _Pair:
     a: Mention
     b: Mention
-    shape: str
+    shape: str | None
     setting: float
 
 
@@ -67,15 +75,18 @@ def _lemmas(sentence) -> set[str]:
     return {t.lemma_.lower() for t in sentence.tokens if t.pos_ in ("NOUN", "VERB", "PROPN", "ADJ") and not t.like_num}
 
 
-def _group_findings(analysis: Analysis, group: list[Mention], weights: dict[str, float]) -> list[Finding]:
+def _group_findings(
+    analysis: Analysis, group: list[Mention], weights: dict[str, float], support: Counter
+) -> list[Finding]:
     values: dict[object, list[Mention]] = defaultdict(list)
     sentences_of: dict[object, set[int]] = defaultdict(set)
     for m in group:
         values[m.figure.value].append(m)
-        sentences_of[m.figure.value].add(m.sentence.index)
+        if m.implied is None:
+            sentences_of[m.figure.value].add(m.sentence.index)
     if len(values) < 2:
         return []
-    crowded = Counter(m.sentence.index for m in group)
+    crowded = Counter(m.sentence.index for m in group if m.implied is None)
     out = []
     for pair in _conflicts(group, weights):
         a, b = pair.a, pair.b
@@ -83,7 +94,7 @@ def _group_findings(analysis: Analysis, group: list[Mention], weights: dict[str,
             continue  # both values side by side in one sentence: two facts ("from 5% to 5.25%")
         if crowded[a.sentence.index] > 2 or crowded[b.sentence.index] > 2:
             continue  # a run of like figures (a table, a list of results): many facts, no restatement
-        f = _judge(analysis, pair, values)
+        f = _judge(analysis, pair, values, support)
         if f is not None:
             out.append(f)
     return out
@@ -95,13 +106,15 @@ def _conflicts(group: list[Mention], weights: dict[str, float]) -> list[_Pair]:
         for b in group[i + 1 :]:
             if b.sentence.index - a.sentence.index > _REACH and not a.sentence.headline:
                 break  # mentions come in text order: the rest are further still
-            if a.figure.value == b.figure.value or a.sentence.index == b.sentence.index:
+            if a.figure.value == b.figure.value or (a.implied and b.implied) or a.span == b.span:
                 continue
-            shape = slip_shape(a.figure.core, b.figure.core)
-            if shape is None:
+            if a.sentence.index == b.sentence.index and not (a.implied or b.implied):
                 continue
+            shape = slip_shape(_digit_core(a), _digit_core(b))
+            if shape is None and not (a.implied or b.implied):
+                continue  # an implied value's source may be the slip: judged on the source
             setting = _setting(a, b, weights)
-            if setting >= _SETTING_MIN:
+            if setting >= (_SETTING_MIN_MARGIN if a.figure.unit == "margin" else _SETTING_MIN):
                 pairs.append(_Pair(a, b, shape, setting))
     return pairs
 
@@ -117,6 +130,9 @@ _TIE_CONFIDENCE = 0.45
 # How much two mentions must share to be read as one fact: the summed weight of their shared
 # content words, the counted noun and the predicate counting double.
 _SETTING_MIN = 4.0
+# Margins are few (a tally unit or "by" and a word for a difference between two sides), and an
+# article rarely states more than one result: a margin and a tally's margin need less in common.
+_SETTING_MIN_MARGIN = 2.0
 
 
 def _setting(a: Mention, b: Mention, weights: dict[str, float]) -> float:
@@ -129,30 +145,79 @@ def _setting(a: Mention, b: Mention, weights: dict[str, float]) -> float:
     return score
 
 
-def _judge(analysis: Analysis, pair: _Pair, values: dict[object, list[Mention]]) -> Finding | None:
+def _judge(analysis: Analysis, pair: _Pair, values: dict[object, list[Mention]], support: Counter) -> Finding | None:
     na, nb = len(values[pair.a.figure.value]), len(values[pair.b.figure.value])
     if na > 1 and nb > 1:
         return None  # both stated repeatedly: two facts, not a slip
     if na == nb:
-        # Nothing separates them: the later is shown, below the default reporting threshold.
-        loser, winner, confidence = pair.b, pair.a, _TIE_CONFIDENCE
+        # Nothing separates them: the later explicit one is shown, below the default reporting threshold.
+        loser, winner, confidence = (
+            (pair.a, pair.b, _TIE_CONFIDENCE) if pair.b.implied else (pair.b, pair.a, _TIE_CONFIDENCE)
+        )
     elif na > nb:
         loser, winner, confidence = pair.b, pair.a, 0.7 + 0.05 * min(na - 2, 3)
     else:
         loser, winner, confidence = pair.a, pair.b, 0.7 + 0.05 * min(nb - 2, 3)
-    support = values[winner.figure.value]
+    backing = values[winner.figure.value]
+    if loser.implied is not None:
+        if na == nb:
+            return None
+        return _blame_source(analysis, loser, winner, backing, support, confidence)
+    if pair.shape is None:
+        return None
     text = analysis.article.text
-    suggestion = in_form_of(loser.figure.core, winner.figure.core)
+    suggestion = in_form_of(loser.figure.core, _digit_core(winner))
     what = loser.noun or "figure"
-    times = "once" if len(support) == 1 else f"{len(support)} times"
+    times = "once" if len(backing) == 1 else f"{len(backing)} times"
     explanation = (
-        f"The article gives the {what} as '{winner.figure.core}' {times} elsewhere; "
+        f"The article gives the {what} as '{winner.figure.core}' {times} elsewhere{_implied_note(backing)}; "
         f"this sentence says '{loser.figure.core}' ({_SHAPES[pair.shape]})."
     )
-    evidence = [quote(m.sentence.span, m.span, text) for m in support]
+    evidence = [quote(m.sentence.span, m.span, text) for m in backing]
     return contradiction(
         FindingKind.RESTATED, loser.span, loser.sentence, evidence, explanation, suggestion, confidence
     )
+
+
+def _implied_note(backing: list[Mention]) -> str:
+    n = sum(1 for m in backing if m.implied)
+    return f" ({n} by arithmetic on other figures)" if n else ""
+
+
+def _blame_source(
+    analysis: Analysis, loser: Mention, winner: Mention, backing: list[Mention], support: Counter, confidence: float
+) -> Finding | None:
+    """An implied value the article supports less: the one source figure to edit, if one stands out."""
+    if loser.solve is None:
+        return None
+    edits = loser.solve(winner.figure.value)
+    sources = {id(src): src for src, _ in edits}
+    held = {k: support[(src.key, src.figure.value)] for k, src in sources.items()}
+    fits = [(src, new) for src, new in edits if src.implied is None and slip_shape(_digit_core(src), new)]
+    if len(fits) != 1:
+        return None
+    src, new = fits[0]
+    if any(held[k] <= held[id(src)] for k in sources if k != id(src)):
+        return None  # the figures it was computed with are no better supported: any could be off
+    if held[id(src)] > 1:
+        return None  # the source is stated twice: the arithmetic, not the figure, is off
+    text = analysis.article.text
+    suggestion = in_form_of(src.figure.core, new)
+    times = "once" if len(backing) == 1 else f"{len(backing)} times"
+    explanation = (
+        f"'{src.figure.core}' gives a {loser.implied} of '{loser.figure.core}', but the article gives it as "
+        f"'{winner.figure.core}' {times}{_implied_note(backing)}; '{suggestion}' would agree."
+    )
+    evidence = [quote(m.sentence.span, m.span, text) for m in backing]
+    return contradiction(FindingKind.RESTATED, src.span, src.sentence, evidence, explanation, suggestion, confidence)
+
+
+def _digit_core(m: Mention) -> str:
+    """The figure's number in digits ("eighteen" -> "18")."""
+    core = m.figure.core
+    if re.search(r"\d", core) or not isinstance(m.figure.value, float):
+        return core
+    return format_like("0", m.figure.value)
 
 
 _SHAPES = {
@@ -195,6 +260,13 @@ def slip_shape(a: str, b: str) -> str | None:
             return "digit"
         return "transposed" if sorted(x) == sorted(y) and changed == 2 else None
     (da, fa), (db, fb) = _digits(a), _digits(b)
+    if fa != fb and (fa == 0 or fb == 0):
+        # "16.0" and "18": a whole number against one written with zero decimals is read at the
+        # longer precision.
+        longer, fl = (da, fa) if fa else (db, fb)
+        if set(longer[-fl:]) == {"0"}:
+            pad = "0" * fl
+            (da, fa), (db, fb) = (da + pad, fl) if not fa else (da, fa), (db + pad, fl) if not fb else (db, fb)
     sa, sb = da.rstrip("0") if fa == 0 else da, db.rstrip("0") if fb == 0 else db
     if len(sa) < 2 or len(sb) < 2 or (len(sa) != len(sb) and len(da) == len(db)):
         # "3" and "4", "40" and "70", "50,000" and "53,000": small or round figures differ in a
@@ -227,6 +299,10 @@ def in_form_of(loser: str, winner: str) -> str:
             out.append(w)
             last = m.end()
         return "".join(out) + loser[last:]
+    if not re.search(r"\d", loser):
+        return format_like(loser, float(winner.replace(",", "")))
+    if "." in loser and re.fullmatch(r"\d+", winner):
+        return winner + "." + "0" * len(loser.partition(".")[2])
     if "," in loser and "," not in winner and "." not in winner and len(winner) > 3:
         return f"{int(winner):,}"
     if "," not in loser and "," in winner and len(loser) <= 4:
