@@ -18,17 +18,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from corrigo.analysis.analyse import Analysis, Sentence
 from corrigo.analysis.dates import WEEKDAYS
 from corrigo.analysis.durations import COUNT, HEDGE, count_value, offset_range, period, restate, shift
 from corrigo.analysis.numbers import format_like
 from corrigo.checks.base import contradiction
+from corrigo.checks.date_forms import StatedDate, fmt_date, story_date_span, with_bare_dates
 from corrigo.model import Finding, FindingKind, Span
-
-if TYPE_CHECKING:
-    from corrigo.checks.dates import _Date
 
 __all__ = ["timeline_findings"]
 
@@ -61,15 +59,12 @@ class _Offset:
 
 
 def timeline_findings(
-    analysis: Analysis, dates: dict[int, list[_Date]], ref: dt.date | None
+    analysis: Analysis, dates: dict[int, list[StatedDate]], ref: dt.date | None
 ) -> list[tuple[Finding, set[Span]]]:
     """Findings, each with the spans it used (so the caller can drop other findings on them)."""
     if ref is None:
         return []
-    dates = {
-        i: sorted([*found, *_bare_dates(analysis, i, found, ref)], key=lambda d: d.span.start)
-        for i, found in dates.items()
-    }
+    dates = with_bare_dates(analysis, dates, ref)
     out: list[tuple[Finding, set[Span]]] = []
     for sentence in analysis.sentences:
         for offset in _offsets(analysis, sentence, dates[sentence.index]):
@@ -85,7 +80,7 @@ def timeline_findings(
 # --- reading offsets ------------------------------------------------------------------------
 
 
-def _offsets(analysis: Analysis, sentence: Sentence, stated: list[_Date]) -> list[_Offset]:
+def _offsets(analysis: Analysis, sentence: Sentence, stated: list[StatedDate]) -> list[_Offset]:
     text = sentence.span.text
     base = sentence.span.start
     out = []
@@ -149,40 +144,6 @@ def _clause(sentence: Sentence, start: int) -> tuple[int, int] | None:
     return sentence.offset + key.idx, sentence.offset + last.idx + len(last.text)
 
 
-def _bare_dates(analysis: Analysis, index: int, found: list[_Date], ref: dt.date) -> list[_Date]:
-    """Dates written without a year ("12 November", "August 9"), read in the year that puts them
-    nearest the story's date."""
-    from corrigo.analysis.dates import MONTHS
-    from corrigo.checks.dates import _DAY, _END, _MONTH, _Date, _token_at
-
-    sentence = analysis.sentences[index]
-    text = sentence.span.text
-    base = sentence.span.start
-    out: list[_Date] = []
-    for form in (_DAY + r"(?:\s+of)?\s+" + _MONTH, _MONTH + r"\s+" + _DAY):
-        for m in re.finditer(r"(?<![\w-])" + form + r"(?!,?\s+\d)" + _END, text):
-            start, end = base + m.start(), base + m.end() - (1 if m.group(0).endswith(".") else 0)
-            if any(d.span.start < end and start < d.span.end for d in [*found, *out]):
-                continue
-            month, day = MONTHS[m["month"].lower()], int(m["day"])
-            options = [d for d in (_safe(ref.year + k, month, day) for k in (-1, 0, 1)) if d is not None]
-            tok = _token_at(sentence, base + m.start("day"))
-            if not options or tok is None:
-                continue
-            best = min(options, key=lambda d: abs((d - ref).days))
-            if abs((best - ref).days) > 200:
-                continue
-            out.append(_Date(best.year, month, day, Span.of(analysis.article.text, start, end), sentence, tok))
-    return out
-
-
-def _safe(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
 def _beside(text: str, base: int, date: Span, start: int, end: int) -> bool:
     """A date and a count set side by side, a comma between: "on August 9, two weeks ago"."""
     gap = text[date.end - base : start - base] if date.end <= start else text[end - base : date.start - base]
@@ -190,8 +151,8 @@ def _beside(text: str, base: int, date: Span, start: int, end: int) -> bool:
 
 
 def _anchor(
-    analysis: Analysis, offset: _Offset, dates: dict[int, list[_Date]], ref: dt.date
-) -> tuple[dt.date, dt.date, _Date | None] | None:
+    analysis: Analysis, offset: _Offset, dates: dict[int, list[StatedDate]], ref: dt.date
+) -> tuple[dt.date, dt.date, StatedDate | None] | None:
     """When the sentence's own event happened: a date it states outside the event clause, else
     the story's date (the day a weekday names, when it names one in the week before)."""
     sentence = offset.sentence
@@ -243,7 +204,7 @@ def _head_lemma(tok: Any) -> str | None:
     return None
 
 
-def _events(analysis: Analysis, offset: _Offset, dates: dict[int, list[_Date]]) -> list[_Date]:
+def _events(analysis: Analysis, offset: _Offset, dates: dict[int, list[StatedDate]]) -> list[StatedDate]:
     """Dates the article states for the offset's event: in the event clause itself, or in another
     sentence hanging from one of the event's words."""
     inside = [d for d in dates[offset.sentence.index] if _inside(d.span, offset.clause)]
@@ -272,7 +233,7 @@ def _implied(offset: _Offset, lo: dt.date, hi: dt.date) -> tuple[dt.date, dt.dat
     return lo - big, hi - small
 
 
-def _fits(d: _Date | tuple[int, int | None, int | None], window: tuple[dt.date, dt.date]) -> bool:
+def _fits(d: StatedDate | tuple[int, int | None, int | None], window: tuple[dt.date, dt.date]) -> bool:
     year, month, day = (d.year, d.month, d.day) if not isinstance(d, tuple) else d
     try:
         lo, hi = period(year, month, day)
@@ -281,7 +242,9 @@ def _fits(d: _Date | tuple[int, int | None, int | None], window: tuple[dt.date, 
     return lo <= window[1] and window[0] <= hi
 
 
-def _fix(offset: _Offset, event: _Date, anchor: tuple[dt.date, dt.date], window: tuple[dt.date, dt.date]) -> str | None:
+def _fix(
+    offset: _Offset, event: StatedDate, anchor: tuple[dt.date, dt.date], window: tuple[dt.date, dt.date]
+) -> str | None:
     """The event's date as the offset gives it, written like the stated one."""
     mid = anchor[0] + (anchor[1] - anchor[0]) / 2
     sign = 1 if offset.rel == "before" else -1
@@ -303,15 +266,15 @@ def _fix(offset: _Offset, event: _Date, anchor: tuple[dt.date, dt.date], window:
     return None
 
 
-def _same_value(a: _Date, b: _Date) -> bool:
+def _same_value(a: StatedDate, b: StatedDate) -> bool:
     return a.year == b.year and (a.month, a.day) == (b.month, b.day)
 
 
 def _check(
     analysis: Analysis,
     offset: _Offset,
-    anchor: tuple[dt.date, dt.date, _Date | None],
-    dates: dict[int, list[_Date]],
+    anchor: tuple[dt.date, dt.date, StatedDate | None],
+    dates: dict[int, list[StatedDate]],
 ) -> tuple[Finding, set[Span]] | None:
     events = _events(analysis, offset, dates)
     if not events:
@@ -352,7 +315,7 @@ def _check(
         why = f"{other.span.text} and {count} it put the date at {fix}, not {later.span.text}."
         return _finding(analysis, later, fix, [other.span, offset.span], why, 0.45), used
     support = [e for e in events[1:] if e.sentence.index != first.sentence.index]
-    story = _story_span(analysis)
+    story = story_date_span(analysis)
     if support:
         if offset.hedge and offset.hedge not in ("only", "just", "exactly") or offset.span.text.lower() in ("a", "an"):
             return None
@@ -375,7 +338,7 @@ def _check(
     fix = _fix(offset, first, (anchor[0], anchor[1]), window)
     if fix is None or fix == first.span.text:
         return None
-    when = f"the story's date ({_fmt(anchor[1])})"
+    when = f"the story's date ({fmt_date(anchor[1])})"
     way = "forward" if offset.rel == "before" else "back"
     why = f"Counting {offset.span.text} {unit} {way} from {when} gives {fix}, not {first.span.text}."
     conf = 0.7 if first.sentence.index == offset.sentence.index else 0.65
@@ -383,14 +346,5 @@ def _check(
     return _finding(analysis, first, fix, evidence, why, conf), used
 
 
-def _finding(analysis: Analysis, wrong: _Date, fix: str, evidence: list[Span], why: str, conf: float) -> Finding:
+def _finding(analysis: Analysis, wrong: StatedDate, fix: str, evidence: list[Span], why: str, conf: float) -> Finding:
     return contradiction(FindingKind.DATE, wrong.span, wrong.sentence, evidence, why, fix, conf)
-
-
-def _fmt(d: dt.date) -> str:
-    return f"{d.day} {d.strftime('%B')} {d.year}"
-
-
-def _story_span(analysis: Analysis) -> Span | None:
-    dl = analysis.article.dateline
-    return dl.date_span if dl is not None else None

@@ -1,0 +1,82 @@
+"""DateCheck: the stated length of an event that just ended against the date it began."""
+
+from __future__ import annotations
+
+import pytest
+
+import corrigo
+from corrigo.model import FindingKind
+
+
+def _findings(text: str):
+    return corrigo.check(text, checks=("dates",)).findings
+
+
+def _variants(marked: str) -> tuple[str, str, str, str]:
+    head, rest = marked.split("{", 1)
+    pair, tail = rest.split("}", 1)
+    wrong, right = pair.split("|")
+    return head + wrong + tail, head + right + tail, wrong, right
+
+
+POSITIVE = [
+    pytest.param(
+        "Dock workers return after 61-day stoppage\n\nJune 20, 2024\n\nROTTERDAM - Dock workers returned to the "
+        "quays on Thursday after their union voted to end a 61-day strike that halted most container traffic.\n"
+        "The stoppage began on {April 30|April 20}. Ships had been diverted to Antwerp.",
+        id="start-date-of-the-event-named-in-the-headline",
+    ),
+    pytest.param(
+        "Bakers back at work\n\n3 March 2022\n\nBakers at the Kelso plant went back on Monday after managers agreed "
+        "to end a 40-day dispute over night shifts, the longest walkout in the firm's history.\nThe walkout began "
+        "on {9 January|19 January}, when talks on a new rota collapsed.",
+        id="start-date-of-a-noun-the-sentence-uses",
+    ),
+    pytest.param(
+        "Nurses end 30-day strike\n\n10 May 2023\n\nNurses at three city hospitals voted on Wednesday to end a "
+        "{32-day|30-day} strike over staffing.\nThe strike began on 10 April, days after talks broke down.",
+        id="length-outvoted-by-the-headline-and-the-start",
+    ),
+]
+
+
+@pytest.mark.parametrize("marked", POSITIVE)
+def test_flags_the_wrong_words_with_the_fix(marked: str) -> None:
+    text, clean, wrong, right = _variants(marked)
+    found = _findings(text)
+    assert len(found) == 1, [(f.span.text, f.suggestion) for f in found]
+    finding = found[0]
+    assert finding.kind is FindingKind.DATE
+    flagged = text[: finding.span.start] + finding.suggestion + text[finding.span.end :]
+    assert flagged == clean
+    assert finding.span.text in wrong
+
+
+@pytest.mark.parametrize("marked", POSITIVE)
+def test_the_corrected_article_is_clean(marked: str) -> None:
+    _, clean, _, _ = _variants(marked)
+    assert _findings(clean) == ()
+
+
+NEGATIVE = [
+    pytest.param(
+        "Talks end\n\n20 June 2024\n\nThe union voted on Thursday to end a 61-day strike at the port.\nThe 1979 "
+        "strike began on 2 March and lasted 70 days.",
+        id="another-event-of-the-same-kind",
+    ),
+    pytest.param(
+        "Talks end\n\n20 June 2024\n\nThe union voted on Thursday to end a 61-day strike at the port.\nA new "
+        "strike began on 2 June at the airport.",
+        id="an-indefinite-subject-is-another-event",
+    ),
+    pytest.param(
+        "Festival closes\n\n20 June 2024\n\nThe festival ended a ten-day run on Thursday.\nThe concert began on "
+        "2 June in the park.",
+        id="a-different-noun",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_clean_text_is_not_flagged(text: str) -> None:
+    assert _findings(text) == ()
