@@ -1,8 +1,13 @@
 """Benchmark: how well Corrigo finds errors injected into real BBC articles.
 
 For N BBC articles (fixed seed) and each error kind, one corrupted copy is made
-with :class:`corrigo.synth.Corruptor` where the article allows it. Every clean
-article and every corrupted copy is run through ``corrigo.check``.
+where the article allows it, by default with :class:`corrigo.synth.SlipMaker`:
+slips built only from the article's own content (a mistyped figure or date, a
+name or speaker swapped for another the article uses, "not" added or removed
+after an auxiliary), sharing no word lists with the checks. ``--generator old``
+uses the earlier :class:`corrigo.synth.Corruptor`, whose word lists overlap the
+checks' own tables. Every clean article and every corrupted copy is run through
+``corrigo.check``.
 
 Per kind it reports:
 
@@ -16,15 +21,20 @@ Per kind it reports:
   article (same kind, words and suggestion);
 * correction: caught errors whose overlapping finding's suggestion, applied to the
   finding's span, restores the original words;
-* right kind: caught errors where an overlapping finding has the injected kind;
-* no evidence: injected errors without any revealing mention (the generator's last resort).
+* right kind: caught errors where an overlapping finding has the injected kind (for
+  the slip generator, a finding kind that fits the slip; see ``SLIP_FINDING_KINDS``);
+* no evidence: injected errors without any revealing mention (for the slip
+  generator: not ``detectable`` from the article alone);
+* recall (detectable): recall over the errors that have evidence (JSON only).
 
 It also reports the false-alarm side: mean findings per clean article and the
-share of clean articles with any finding. The results replace the
-``internal_checks`` section of BENCHMARKS.md.
+share of clean articles with any finding, and the speed of ``corrigo.check``
+in articles per second. The results replace the ``internal_checks`` section of
+BENCHMARKS.md.
 
 Usage:
-    python benchmarks/internal_checks.py [--n 300] [--seed 0] [--checks slots,...,pairs] [--json OUT]
+    python benchmarks/internal_checks.py [--n 300] [--seed 0] [--generator slips|old]
+        [--checks slots,...,pairs] [--json OUT]
 """
 
 from __future__ import annotations
@@ -41,11 +51,28 @@ from _common import BENCHMARKS_MD, REPO_ROOT, markdown_table, pct, ratio, sample
 
 try:
     import corrigo
-    from corrigo.synth import KINDS, Corruptor
+    from corrigo.synth import KINDS, SLIP_KINDS, Corruptor, SlipMaker
 except ImportError:  # run from a checkout without installing
     sys.path.insert(0, str(REPO_ROOT / "src"))
     import corrigo
-    from corrigo.synth import KINDS, Corruptor
+    from corrigo.synth import KINDS, SLIP_KINDS, Corruptor, SlipMaker
+
+GENERATORS: dict[str, tuple[str, ...]] = {"slips": SLIP_KINDS, "old": KINDS}
+
+#: Finding kinds that count as the "right kind" for each slip kind.
+SLIP_FINDING_KINDS: dict[str, frozenset[str]] = {
+    "number": frozenset({"headline_vs_body", "slot_conflict", "restated_value", "number_arithmetic"}),
+    "date": frozenset({"headline_vs_body", "slot_conflict", "restated_value", "date_arithmetic"}),
+    "entity": frozenset({"headline_vs_body", "slot_conflict", "restated_value", "attribution"}),
+    "speaker": frozenset({"attribution"}),
+    "negation": frozenset({"negation"}),
+}
+
+
+def _right_kind(generator: str, kind: str, finding_kind: str) -> bool:
+    if generator == "slips":
+        return finding_kind in SLIP_FINDING_KINDS.get(kind, frozenset())
+    return finding_kind == kind
 
 
 def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
@@ -74,12 +101,17 @@ def _signature(f: Any) -> tuple[str, str, str | None]:
 
 
 def run(
-    n: int, seed: int, kinds: list[str], progress: bool = True, checks: tuple[str, ...] | None = None
+    n: int,
+    seed: int,
+    kinds: list[str],
+    progress: bool = True,
+    checks: tuple[str, ...] | None = None,
+    generator: str = "slips",
 ) -> dict[str, Any]:
     """Corrupt, check and score; returns the raw numbers. ``checks``: None for the default set."""
     options = {} if checks is None else {"checks": checks}
     articles = sample_bbc(n, seed)
-    corruptor = Corruptor(seed=seed)
+    corruptor: Any = SlipMaker(seed=seed) if generator == "slips" else Corruptor(seed=seed)
     if hasattr(corrigo, "warm_up"):
         corrigo.warm_up()
     t_start = time.perf_counter()
@@ -90,9 +122,12 @@ def run(
     per_kind: dict[str, Counter[str]] = defaultdict(Counter)
     records: list[dict[str, Any]] = []
     check_seconds = 0.0
+    clean_seconds = 0.0
+    checked = 0
 
     def check(text: str, ident: str) -> Any:
-        nonlocal check_seconds
+        nonlocal check_seconds, checked
+        checked += 1
         t0 = time.perf_counter()
         try:
             return corrigo.check(text, **options)
@@ -103,7 +138,9 @@ def run(
             check_seconds += time.perf_counter() - t0
 
     for i, art in enumerate(articles, 1):
+        t_clean = time.perf_counter()
         clean = check(art.text, art.id)
+        clean_seconds += time.perf_counter() - t_clean
         clean_sigs: Counter[tuple[str, str, str | None]] = Counter()
         if clean is not None:
             clean_findings += len(clean.findings)
@@ -118,6 +155,7 @@ def run(
             stats = per_kind[kind]
             stats["injected"] += 1
             stats["no_evidence"] += not err.evidence
+            stats["detectable"] += bool(err.evidence)
             report = check(corruption.text, f"{art.id}#{kind}")
             if report is None:
                 stats["crashed"] += 1
@@ -139,9 +177,10 @@ def run(
                     new.append(f)
             new_hits = [f for f in new if _overlaps(f.span.start, f.span.end, err.start, err.end)]
             stats["caught"] += bool(hits)
+            stats["caught_detectable"] += bool(hits) and bool(err.evidence)
             stats["pair"] += pair
             stats["corrected"] += fixed
-            stats["right_kind"] += any(f.kind.value == kind for f in hits)
+            stats["right_kind"] += any(_right_kind(generator, kind, f.kind.value) for f in hits)
             stats["findings"] += len(findings)
             stats["findings_on_error"] += len(hits)
             stats["new_findings"] += len(new)
@@ -154,6 +193,7 @@ def run(
                     "end": err.end,
                     "right": err.right,
                     "wrong": err.wrong,
+                    "evidence": [text[s:e] for s, e in err.evidence],
                     "caught": bool(hits),
                     "pair": pair,
                     "corrected": fixed,
@@ -168,6 +208,7 @@ def run(
     results: dict[str, Any] = {
         "n_articles": len(articles),
         "seed": seed,
+        "generator": generator,
         "checks": None if checks is None else list(checks),
         "kinds": {},
         "clean": {
@@ -180,6 +221,10 @@ def run(
         "crashes": crashes,
         "seconds_total": time.perf_counter() - t_start,
         "seconds_in_check": check_seconds,
+        "seconds_in_clean_check": clean_seconds,
+        "texts_checked": checked,
+        "clean_articles_per_second": ratio(len(articles), clean_seconds),
+        "texts_per_second": ratio(checked, check_seconds),
         "records": records,
     }
     total: Counter[str] = Counter()
@@ -198,6 +243,7 @@ def _scores(s: Counter[str]) -> dict[str, Any]:
         "crashed": s["crashed"],
         "caught": s["caught"],
         "recall": ratio(s["caught"], s["injected"]),
+        "recall_detectable": ratio(s["caught_detectable"], s["detectable"]),
         "pair_recall": ratio(s["pair"], s["injected"]),
         "precision": ratio(s["findings_on_error"], s["findings"]),
         "precision_new": ratio(s["new_findings_on_error"], s["new_findings"]),
@@ -239,18 +285,41 @@ def render(results: dict[str, Any]) -> str:
     clean = results["clean"]
     by_kind = ", ".join(f"{k} {v}" for k, v in sorted(clean["findings_by_kind"].items())) or "none"
     mean = clean["mean_findings"]
+    slips = results.get("generator", "old") == "slips"
+    if slips:
+        source = (
+            "`corrigo.synth.SlipMaker`, same seed: slips made only from the article's own figures, dates, "
+            "names and quoted speakers, plus grammatical negation; no word lists shared with the checks"
+        )
+        kinds_note = (
+            "Right kind: caught errors flagged by a finding kind that fits the slip (number: slot, restated, "
+            "number arithmetic or headline; date: the same with date arithmetic; entity: slot, restated, "
+            "headline or attribution; speaker: attribution; negation: negation). No evidence: slips the article "
+            "gives no other statement of (not `detectable`); speaker and negation slips never have one."
+        )
+    else:
+        source = "`corrigo.synth.Corruptor`, same seed; its word lists overlap the checks' own tables"
+        kinds_note = (
+            "Right kind: caught errors flagged by a finding of the injected kind. No evidence: injected errors "
+            "that no other mention reveals (a lone factual verb flipped, when the article offers nothing better)."
+        )
+    det = ", ".join(
+        f"{k} {pct(sc.get('recall_detectable'))}"
+        for k, sc in [*results["kinds"].items(), ("all", results["all"])]
+        if sc.get("recall_detectable") is not None
+    )
     lines = [
         f"{results['n_articles']} BBC articles (seed {results['seed']}); one corrupted copy per article "
-        "and kind where the generator finds a candidate (`corrigo.synth.Corruptor`, same seed).",
+        f"and kind where the generator finds a candidate ({source}).",
         "",
         markdown_table(headers, rows),
         "",
         "Recall: the error's span overlaps a finding. Pair recall: a finding overlaps the error or one "
         "of the mentions that reveal it. Precision: findings on corrupted copies that overlap the error / "
         "all findings on corrupted copies; (new) leaves out findings also made on the clean article. "
-        "Correction: caught errors whose finding's suggestion restores the original words. Right kind: "
-        "caught errors flagged by a finding of the injected kind. No evidence: injected errors that no "
-        "other mention reveals (a lone factual verb flipped, when the article offers nothing better).",
+        "Correction: caught errors whose finding's suggestion restores the original words. " + kinds_note,
+        "",
+        f"Recall on errors with evidence: {det or 'n/a'}.",
         "",
         markdown_table(
             ["Clean articles", "Findings per article", "Articles with any finding", "Findings by kind"],
@@ -267,6 +336,10 @@ def render(results: dict[str, Any]) -> str:
         "",
         f"{len(results['crashes'])} crashes in `corrigo.check`; "
         f"{results['seconds_in_check']:.0f} s in `corrigo.check`, {results['seconds_total']:.0f} s in all.",
+        "",
+        f"Speed of `corrigo.check`: {_rate(results.get('clean_articles_per_second'))} clean articles/s, "
+        f"{_rate(results.get('texts_per_second'))} articles/s over all {results.get('texts_checked', 'n/a')} "
+        "texts checked (clean and corrupted), one process.",
     ]
     if results["crashes"]:
         first = results["crashes"][0]
@@ -274,11 +347,27 @@ def render(results: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _rate(x: float | None) -> str:
+    return "n/a" if x is None else f"{x:.2f}"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=300, help="number of BBC articles (default 300)")
     parser.add_argument("--seed", type=int, default=0, help="seed for the sample and the corruptions (default 0)")
-    parser.add_argument("--kinds", nargs="+", choices=KINDS, default=list(KINDS), help="error kinds to inject")
+    parser.add_argument(
+        "--generator",
+        choices=sorted(GENERATORS),
+        default="slips",
+        help="slips (default): corrigo.synth.SlipMaker; old: corrigo.synth.Corruptor",
+    )
+    parser.add_argument(
+        "--kinds",
+        nargs="+",
+        choices=sorted({k for ks in GENERATORS.values() for k in ks}),
+        default=None,
+        help="error kinds to inject (default: all of the generator's kinds)",
+    )
     parser.add_argument(
         "--checks", default=None, help="comma-separated internal checks to run (default: Config's default set)"
     )
@@ -288,8 +377,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--quiet", action="store_true", help="no progress lines")
     args = parser.parse_args(argv)
+    kinds = list(GENERATORS[args.generator]) if args.kinds is None else args.kinds
+    unknown = [k for k in kinds if k not in GENERATORS[args.generator]]
+    if unknown:
+        parser.error(f"kinds {', '.join(unknown)} are not made by generator {args.generator!r}")
     checks = None if args.checks is None else tuple(c.strip() for c in args.checks.split(",") if c.strip())
-    results = run(args.n, args.seed, args.kinds, progress=not args.quiet, checks=checks)
+    results = run(args.n, args.seed, kinds, progress=not args.quiet, checks=checks, generator=args.generator)
     body = render(results)
     print(body)
     path = write_section("internal_checks", "Internal checks on corrupted BBC articles", body, args.markdown)
