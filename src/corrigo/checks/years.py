@@ -9,7 +9,7 @@ import math
 import re
 from dataclasses import dataclass, replace
 
-from corrigo.analysis.analyse import Analysis
+from corrigo.analysis.analyse import Analysis, Sentence
 from corrigo.analysis.numbers import format_like, format_ordinal_like
 from corrigo.checks.base import contradiction
 from corrigo.checks.date_forms import StatedDate, date_line, fmt_date, story_date_span
@@ -56,7 +56,10 @@ def check_duration(
     right = _right_value(duration, start, end)
     if right is None or right < 1 or right == duration.n:
         return None
-    if end.story and _new_reading(duration, start) and not _start_backed(analysis, duration, start, end):
+    backed = _start_backed(analysis, duration, start, end)
+    # The value fewer mentions support loses: a count the article states again ("more than three
+    # years" and "a three-year promise") stands against a year it states once.
+    if end.story and not backed and (_new_reading(duration, start) or _count_backed(analysis, duration)):
         flipped = _blame_start(analysis, duration, start, end)
         if flipped is not None:
             return flipped
@@ -105,6 +108,32 @@ def _start_backed(analysis: Analysis, duration: YearCount, start: StatedDate, en
             other = YearCount(duration.kind, value, "", duration.span, m.group(0), sentence)
             if value != duration.n and _consistent(other, start, end):
                 return True
+    return False
+
+
+def _count_backed(analysis: Analysis, duration: YearCount) -> bool:
+    """Another count of years elsewhere in the article gives the same number as ``duration`` — and is
+    not a person's own span of years ("who has served in the area for 30 years" is another fact)."""
+    for sentence in analysis.sentences:
+        if sentence.index == duration.sentence.index:
+            continue
+        for m in ANY_YEARS.finditer(sentence.span.text):
+            if to_int(m["n"]) == duration.n and not _a_persons_years(sentence, sentence.span.start + m.start("n")):
+                return True
+    return False
+
+
+def _a_persons_years(sentence: Sentence, at: int) -> bool:
+    """Whether the count at ``at`` belongs to a clause whose subject is a person (a name or a personal
+    pronoun, "who" included)."""
+    tok = next((t for t in sentence.tokens if t.idx + sentence.offset >= at), None)
+    for _ in range(6):
+        if tok is None or tok.head is tok:
+            break
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+            return any(c.ent_type_ == "PERSON" or c.lower_ in ("who", "he", "she", "i", "we") for c in subjects)
     return False
 
 
