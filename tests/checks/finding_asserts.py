@@ -21,3 +21,11 @@ def assert_single_fix(text: str, findings, wrong: str, right: str, kind: Finding
     assert 0.5 <= f.confidence <= 0.95
     assert f.explanation.endswith(".")
     return f
+
+
+def variants(marked: str) -> tuple[str, str, str, str]:
+    """``marked`` holds one ``{wrong|right}``: return (corrupted, clean, wrong, right)."""
+    head, rest = marked.split("{", 1)
+    pair, tail = rest.split("}", 1)
+    wrong, right = pair.split("|")
+    return head + wrong + tail, head + right + tail, wrong, right

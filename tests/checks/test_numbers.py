@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from finding_asserts import variants
 
 import corrigo
 from corrigo.model import FindingKind
@@ -12,12 +13,7 @@ def _findings(text: str):
     return corrigo.check(text, checks=("numbers",)).findings
 
 
-def _variants(marked: str) -> tuple[str, str, str, str]:
-    """``marked`` holds one ``{wrong|right}``: return (corrupted, clean, wrong, right)."""
-    head, rest = marked.split("{", 1)
-    pair, tail = rest.split("}", 1)
-    wrong, right = pair.split("|")
-    return head + wrong + tail, head + right + tail, wrong, right
+_variants = variants
 
 
 # (text with {wrong|right}, an evidence quote)

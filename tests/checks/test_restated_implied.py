@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from finding_asserts import apply_fix, assert_single_fix
+from finding_asserts import apply_fix, assert_single_fix, variants
 
 import corrigo
 from corrigo.analysis.implied import margin_of, time_core
@@ -15,11 +15,7 @@ def _findings(text: str, **options):
     return corrigo.check(text, checks=("restated",), use_index=False, **options).findings
 
 
-def _variants(marked: str) -> tuple[str, str, str, str]:
-    head, rest = marked.split("{", 1)
-    pair, tail = rest.split("}", 1)
-    wrong, right = pair.split("|")
-    return head + wrong + tail, head + right + tail, wrong, right
+_variants = variants
 
 
 POSITIVE = [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from finding_asserts import variants
 
 import corrigo
 from corrigo.model import FindingKind
@@ -12,11 +13,7 @@ def _findings(text: str):
     return corrigo.check(text, checks=("dates",)).findings
 
 
-def _variants(marked: str) -> tuple[str, str, str, str]:
-    head, rest = marked.split("{", 1)
-    pair, tail = rest.split("}", 1)
-    wrong, right = pair.split("|")
-    return head + wrong + tail, head + right + tail, wrong, right
+_variants = variants
 
 
 POSITIVE = [
