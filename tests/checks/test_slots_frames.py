@@ -123,3 +123,14 @@ def test_one_change_told_with_two_sizes():
     )
     assert flags(text.format(n="7"), "frames") == [("7", "6")]
     assert flags(text.format(n="6"), "frames") == []
+
+
+def test_a_second_role_stated_with_also_is_not_a_conflict():
+    text = (
+        "Stem cell row\n\n"
+        "Medical Research Council Professor Nancy Rothwell said the minister's views mattered.\n\n"
+        "Professor Rothwell, who is also vice-president of research at Manchester University, said it "
+        "would worry her.\n\n"
+        "Professor Rothwell said scientists needed clear rules."
+    )
+    assert corrigo.check(text, checks=("slots",), use_index=False).findings == ()

@@ -576,6 +576,8 @@ def _roles(analysis: Analysis, sentence: Sentence) -> list[Fact]:
         # "Ferrand, who became chief financial officer in 2021": a title stated in a relative clause.
         for c in root.children:
             if c.dep_ == "relcl" and c.lemma_.lower() in ("become", "be", "remain", "serve"):
+                if any(a.lower_ in ("also", "too", "additionally") for a in c.children):
+                    continue  # "who is also vice-president of research": a second role, not another one
                 for a in c.children:
                     if a.dep_ == "attr" and a.pos_ == "NOUN":
                         role = _role_phrase(analysis, sentence, a)
