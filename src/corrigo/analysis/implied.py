@@ -35,6 +35,7 @@ def implied_mentions(mentions: list[Mention]) -> list[Mention]:
     """Values the figures imply: tally margins and the other end of a stated change."""
     out = [m for m in (_margin(s) for s in mentions if s.figure.unit == "score") if m is not None]
     out.extend(_changes(mentions))
+    out.extend(_percent_changes(mentions))
     return out
 
 
@@ -181,3 +182,86 @@ def _shift(x: Mention, y: Mention, d: Mention, delta: float) -> Mention | None:
 
     # Quoted as evidence where it comes from (the figure it was changed from), read in x's setting.
     return Mention(fig, y.span, y.sentence, x.noun, x.verb, x.context, "change", solve)
+
+
+# A change given in percent, read off the words just before it ("shares jumped 12%", "down 4%").
+_CHANGE_WORDS = (
+    r"(?:rose|rise[sn]?|rising|jump(?:s|ed)?|climb(?:s|ed)?|gain(?:s|ed)?|surg(?:e|es|ed)|up|increas(?:e|es|ed)|"
+    r"gr(?:ew|ow|ows|own)|soar(?:s|ed)?|f[ae]ll|falls|falling|drop(?:s|ped)?|slid(?:e|es)?|declin(?:e|es|ed)|"
+    r"down|sank|sinks?|plunge[sd]?|decreas(?:e|es|ed)|lost|loses?)"
+)
+_PCT_CHANGE_BEFORE = re.compile(
+    r"\b" + _CHANGE_WORDS + r"\s+(?:by\s+)?(?:(?:the|a|an)\s+)?(?:[a-z]+\s+){0,2}(?:of\s+)?$", re.I
+)
+# The figure a change started from: "up from the offer price of 30", "from 240".
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:the|a|an|its|their)\s+)?(?:[a-z]+\s+){0,3}(?:of\s+)?$", re.I)
+# How far from the change's percentage the figures it applies to may be stated (the headline reaches all).
+_PCT_REACH = 2
+
+
+def _percent_changes(mentions: list[Mention]) -> list[Mention]:
+    """A sentence that gives where a figure went and where it came from ("opened at 33, up from the
+    offer price of 30") without the size of the change, and a percentage change of it stated nearby
+    ("shares jumped 10%"), imply each end from the other: 30 x 1.1 = 33. Only an implied value that
+    another statement of the article gives exactly is kept: it is then one more, independent,
+    mention of that value."""
+    explicit = [m for m in mentions if m.implied is None]
+    changes = [m for m in explicit if m.figure.unit == "%" and _PCT_CHANGE_BEFORE.search(_before(m))]
+    out: list[Mention] = []
+    for x in explicit:
+        if not isinstance(x.figure.value, float) or x.figure.unit in ("%", "margin", "score") or x.figure.value <= 0:
+            continue
+        if not _FROM_BEFORE.search(_before(x)):
+            continue
+        same = [m for m in explicit if m.sentence.index == x.sentence.index]
+        if any(m.figure.unit == "%" for m in same):
+            continue  # the change is stated in the sentence: the number check redoes it
+        ys = [m for m in same if m.key == x.key and m is not x and not _FROM_BEFORE.search(_before(m))]
+        if len(ys) != 1 or not isinstance(ys[0].figure.value, float) or ys[0].figure.value == x.figure.value:
+            continue
+        y = ys[0]
+        near = [p for p in changes if p.sentence.headline or abs(p.sentence.index - x.sentence.index) <= _PCT_REACH]
+        sign = 1.0 if y.figure.value > x.figure.value else -1.0
+        for p in {float(p.figure.value): p for p in near}.values():  # type: ignore[arg-type]
+            factor = 1.0 + sign * float(p.figure.value) / 100.0  # type: ignore[arg-type]
+            if factor <= 0:
+                continue
+            for end, source, value, to_source in (
+                (x, y, y.figure.value / factor, factor),
+                (y, x, x.figure.value * factor, 1 / factor),
+            ):
+                made = _agreeing(end, source, value, explicit, to_source)
+                if made is not None:
+                    out.append(made)
+    return out
+
+
+def _before(m: Mention) -> str:
+    return m.sentence.span.text[: m.figure.whole_start]
+
+
+def _agreeing(end: Mention, source: Mention, value: float, explicit: list[Mention], to_source: float) -> Mention | None:
+    """``value`` as an implied mention of ``end``, if another figure of the article states it."""
+    places = len(end.figure.core.partition(".")[2])
+    for other in explicit:
+        if other.key != end.key or other.sentence.index == end.sentence.index:
+            continue
+        v = other.figure.value
+        if not isinstance(v, float) or v == end.figure.value:
+            continue
+        step = 0.5 * 10.0 ** -max(places, len(other.figure.core.partition(".")[2]))
+        if abs(v - value) <= step * 1.0001:
+            break
+    else:
+        return None
+    fig = replace(end.figure, core=_core(v), value=v)
+
+    def solve(better: object) -> list[tuple[Mention, str]]:
+        # The arithmetic gave the less supported value: the other end of the change is off.
+        if not isinstance(better, float):
+            return []
+        again = better * to_source
+        sp = len(source.figure.core.partition(".")[2])
+        return [(source, f"{again:.{sp}f}")]
+
+    return Mention(fig, source.span, source.sentence, end.noun, end.verb, end.context, "percent change", solve)

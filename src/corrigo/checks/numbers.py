@@ -25,6 +25,7 @@ from typing import Any
 from corrigo.analysis.analyse import Analysis, Sentence
 from corrigo.analysis.numbers import format_like, format_ordinal_like, ordinal_value, parse_quantity
 from corrigo.checks.base import contradiction
+from corrigo.checks.tallies import tally_findings
 from corrigo.model import Finding, FindingKind, Span
 
 __all__ = ["NumberCheck"]
@@ -118,6 +119,7 @@ class NumberCheck:
             findings.extend(_ordinal_findings(analysis, sentence))
             findings.extend(_count_findings(analysis, sentence))
         findings.extend(_remainder_findings(analysis, numbers))
+        findings.extend(tally_findings(analysis))
         return findings
 
 

@@ -163,7 +163,7 @@ def _judge(analysis: Analysis, pair: _Pair, values: dict[object, list[Mention]],
         if na == nb:
             return None
         return _blame_source(analysis, loser, winner, backing, support, confidence)
-    if pair.shape is None:
+    if pair.shape is None and not _borne_out(loser, backing):
         return None
     text = analysis.article.text
     suggestion = in_form_of(loser.figure.core, _digit_core(winner))
@@ -171,12 +171,21 @@ def _judge(analysis: Analysis, pair: _Pair, values: dict[object, list[Mention]],
     times = "once" if len(backing) == 1 else f"{len(backing)} times"
     explanation = (
         f"The article gives the {what} as '{winner.figure.core}' {times} elsewhere{_implied_note(backing)}; "
-        f"this sentence says '{loser.figure.core}' ({_SHAPES[pair.shape]})."
+        f"this sentence says '{loser.figure.core}' ({_SHAPES[pair.shape or 'arithmetic']})."
     )
     evidence = [quote(m.sentence.span, m.span, text) for m in backing]
     return contradiction(
         FindingKind.RESTATED, loser.span, loser.sentence, evidence, explanation, suggestion, confidence
     )
+
+
+def _borne_out(loser: Mention, backing: list[Mention]) -> bool:
+    """A value that is no slip of the loser still wins when arithmetic on other figures gives it and
+    another sentence states it: two independent routes to one value ("up 10% from 30" against "opened
+    at 35.2" and "bought at 32")."""
+    derived = [m for m in backing if m.implied == "percent change" and m.span != loser.span]
+    stated = [m for m in backing if m.implied is None and m.sentence.index != loser.sentence.index]
+    return bool(derived) and bool(stated) and all(m.sentence.index != s.sentence.index for m in derived for s in stated)
 
 
 def _implied_note(backing: list[Mention]) -> str:
@@ -221,6 +230,7 @@ def _digit_core(m: Mention) -> str:
 
 
 _SHAPES = {
+    "arithmetic": "the arithmetic of other figures and another statement agree against it",
     "digit": "one digit differs",
     "transposed": "the same digits in another order",
     "scale": "a digit dropped or added",
