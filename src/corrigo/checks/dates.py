@@ -8,7 +8,8 @@ module:
   "Smith, 45, ... born in 1970", "Holt, 51, ... set up the studio in 1998 at the age of 24"
   (``ages``);
 * a number of years counted from a year the article gives: "marks 20 years since it opened
-  in 1997", "the 25th anniversary" (``year_counts``, ``year_starts``, ``years``);
+  in 1997", "the 25th anniversary" (``year_counts``, ``year_starts``, ``years``), also from a
+  year in another sentence the parse ties to the count (``year_links``);
 * a span of days, weeks, months or years from an anchor to an event ("fifteen months after the
   deal was announced") (``timeline``), and the length of an event that just ended against the
   date it began ("voted to end a 61-day strike" and "the stoppage began on 20 April")

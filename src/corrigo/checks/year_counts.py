@@ -26,7 +26,7 @@ _SMALL_WORDS = (
 _N = r"(?P<n>\d{1,3}|(?:" + "|".join(_SMALL_WORDS) + r")(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)"
 _HEDGE = (
     r"(?:(?P<hedge>more than|just over|over|nearly|almost|about|around|some|roughly|close to|just under|"
-    r"at least|less than|fewer than|under|upwards of)\s+)?"
+    r"at least|less than|fewer than|under|upwards of|only|just)\s+)?"
 )
 _ORDINAL_WORDS = (
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
@@ -89,6 +89,8 @@ def durations_in(analysis: Analysis, sentence: Sentence) -> list[YearCount]:
         if any(d.span == span for d in out):
             return
         hedge = (m.groupdict().get("hedge") or "").lower()
+        if hedge in ("only", "just"):
+            hedge = ""  # "for only three years": a plain count, stressed
         out.append(YearCount(kind, value, hedge, span, m.group(0), sentence))
 
     for m in _ANNIVERSARY.finditer(text):

@@ -14,6 +14,7 @@ from corrigo.analysis.numbers import format_like, format_ordinal_like
 from corrigo.checks.base import contradiction
 from corrigo.checks.date_forms import StatedDate, date_line, fmt_date, story_date_span
 from corrigo.checks.year_counts import ANY_YEARS, ENDING_YEARS, YEAR_OLD_THING, YearCount, to_int
+from corrigo.checks.year_links import linked_starts
 from corrigo.checks.year_starts import is_start_for, last_cue, related_starts, start_verb
 from corrigo.model import Finding, FindingKind, Span
 
@@ -37,11 +38,14 @@ def check_duration(
     """Try every start and end the article allows; flag only when none agrees with the number."""
     same = dates[duration.sentence.index]
     ends = _ends(analysis, duration, same, ref)
+    linked = False
     if same:
         strong = [d for d in same if is_start_for(d, duration)]
         candidates = same
     elif duration.kind in ("since", "ongoing", "first", "anniversary", "ago"):
         strong = related_starts(analysis, duration, dates)
+        if not strong and ref is not None and duration.kind in ("since", "ongoing"):
+            strong, linked = linked_starts(analysis, duration, dates, ref.year), True
         candidates = strong
     else:
         return None
@@ -57,6 +61,9 @@ def check_duration(
     if right is None or right < 1 or right == duration.n:
         return None
     backed = _start_backed(analysis, duration, start, end)
+    if linked and len(strong) == 1 and end.story and not backed:
+        # a year aligned only by the parse: the count and the story's date outvote it
+        return _blame_start(analysis, duration, start, end)
     # The value fewer mentions support loses: a count the article states again ("more than three
     # years" and "a three-year promise") stands against a year it states once.
     if end.story and not backed and (_new_reading(duration, start) or _count_backed(analysis, duration)):
