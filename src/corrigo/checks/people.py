@@ -20,37 +20,31 @@ from dataclasses import dataclass
 
 from corrigo.analysis.analyse import Analysis, Sentence, normalise_name
 from corrigo.checks.base import contradiction, quote
-from corrigo.claims import SAY_VERBS
-from corrigo.model import Entity, Finding, FindingKind, Span
+from corrigo.checks.people_intros import (
+    _DESCRIPTION,
+    _NAME_SAID,
+    _SAID_NAME,
+    _WORD,
+    _describe,
+    _describes,
+    _Intro,
+    _introduced_in_apposition,
+    _introduction,
+    _speaks,
+)
+from corrigo.checks.people_next import next_paragraph_findings
+from corrigo.checks.people_ties import echo_side, said_surnames
+from corrigo.checks.people_titles import title_findings
+from corrigo.model import Finding, FindingKind, Span
 
 __all__ = ["PeopleCheck"]
 
-# ", 46," / ", 46." after a name: an age. ", a nurse from Cádiz" / ", the mayor" / ", who runs ...":
-# a description, read to the next comma, semicolon, full stop or quotation mark.
-_AGE = re.compile(r"^,\s*(\d{1,3})\b")
-_DESCRIPTION = re.compile(r"^,\s*(?:\d{1,3},\s*)?(?:(?:a|an|the)\s+|who\s+|whose\s+)([^,;.\"“”]+)", re.I)
-_WORD = re.compile(r"[^\W\d_][\w'-]*")
-_STOP = frozenset(
-    (
-        "a", "an", "the", "of", "in", "at", "for", "from", "and", "or", "to", "on", "with", "by", "who", "whose",
-        "which", "is", "was", "has", "had", "have", "been", "be", "its", "his", "her", "their", "our", "new",
-        "old", "former", "year", "years", "dr", "dr.", "prof", "prof.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.",
-        "sir", "dame",
-    )
-)  # fmt: skip
 _MAX_SHARED = 0.1  # share of description words two introductions of one person have in common, at most
 _NEAR = 2  # sentences between a left-over surname and the introduction it points to
 _TIE_CONFIDENCE = 0.45
+_ECHO_CONFIDENCE = 0.55  # a left-over surname's words echo one introduction's paragraph
 _SPEAKER_CONFIDENCE = 0.65
 _CONFIDENCE = 0.6
-
-
-@dataclass(frozen=True, slots=True)
-class _Intro:
-    mention: Entity
-    sentence: Sentence
-    age: int | None
-    words: frozenset[str]
 
 
 class PeopleCheck:
@@ -77,54 +71,9 @@ class PeopleCheck:
                     findings.append(_finding(analysis, first, second, orphans))
         findings += _role_findings(analysis, intros)
         findings += _speaker_findings(analysis, intros)
+        findings += next_paragraph_findings(analysis, {name: group[0] for name, group in intros.items()})
+        findings += title_findings(analysis)
         return findings
-
-
-def _introduction(analysis: Analysis, e: Entity) -> _Intro | None:
-    sentence = next((s for s in analysis.sentences if s.span.contains(e.span)), None)
-    if sentence is None:
-        return None
-    after = analysis.article.text[e.span.end : sentence.span.end]
-    age_m = _AGE.match(after)
-    desc_m = _DESCRIPTION.match(after) or _bare_description(analysis, sentence, e.span.end, after)
-    words = set()
-    if desc_m:
-        words |= {w.lower() for w in _WORD.findall(desc_m.group(1))} - _STOP
-    # "Caltech physicist Priya Raman": a description written before the name.
-    before = [t for t in sentence.tokens if t.idx + sentence.offset < e.span.start][-3:]
-    for t in reversed(before):
-        if t.pos_ not in ("NOUN", "PROPN", "ADJ") or t.ent_type_ == "PERSON":
-            break
-        words.add(t.text.lower())
-    age = int(age_m.group(1)) if age_m else None
-    if age is None and not words:
-        return None
-    return _Intro(e, sentence, age, frozenset(words - _STOP))
-
-
-# ", chief economist at Hartwell," : a description with no article, read when its first word is
-# a noun or adjective in lower case (not "however", not a verb).
-_BARE = re.compile(r"^,\s*([a-z][^,;.\"“”]+)")
-
-
-def _bare_description(analysis: Analysis, sentence: Sentence, at: int, after: str) -> re.Match[str] | None:
-    m = _BARE.match(after)
-    if m is None:
-        return None
-    first = next((t for t in sentence.tokens if t.idx + sentence.offset == at + m.start(1)), None)
-    return m if first is not None and first.pos_ in ("NOUN", "ADJ") else None
-
-
-def _speaks(analysis: Analysis, intro: _Intro) -> bool:
-    """The person introduced is the one speaking: "..., said Lena Ortiz, 34, a nurse" or "Lena Ortiz,
-    34, a nurse, said ..." — a person introduced as a speaker, not a name read in passing."""
-    name = intro.mention.span
-    for t in intro.sentence.tokens:
-        at = t.idx + intro.sentence.offset
-        if name.start <= at < name.end and t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in SAY_VERBS:
-            return True
-    before = analysis.article.text[max(intro.sentence.span.start, name.start - 12) : name.start]
-    return re.search(r"\b(?:said|says|added|told|asked|explained)\s+(?:Prof\.?\s+|Dr\.?\s+)?$", before) is not None
 
 
 def _conflict(a: _Intro, b: _Intro) -> bool:
@@ -136,7 +85,7 @@ def _conflict(a: _Intro, b: _Intro) -> bool:
     return len(a.words & b.words) / len(a.words | b.words) <= _MAX_SHARED
 
 
-def _orphans(analysis: Analysis) -> dict[str, list[Entity]]:
+def _orphans(analysis: Analysis) -> dict[str, list[Span]]:
     """Surnames used without any full name they belong to: people never introduced under that name."""
     full = {
         normalise_name(e.span.text).split()[-1]
@@ -144,7 +93,7 @@ def _orphans(analysis: Analysis) -> dict[str, list[Entity]]:
         if e.label == "PERSON" and len(normalise_name(e.span.text).split()) > 1
     }
     other = {e.span.text for e in analysis.entities if e.label != "PERSON"}
-    out: dict[str, list[Entity]] = defaultdict(list)
+    out: dict[str, list[Span]] = defaultdict(list)
     for e in analysis.entities:
         words = normalise_name(e.span.text).split()
         if (
@@ -154,18 +103,20 @@ def _orphans(analysis: Analysis) -> dict[str, list[Entity]]:
             and e.span.text[:1].isupper()
             and e.span.text not in other
         ):
-            out[e.span.text.split()[-1]].append(e)  # "Ms Okafor": the surname is what replaces a name
+            out[e.span.text.split()[-1]].append(e.span)  # "Ms Okafor": the surname is what replaces a name
+    for surname, spans in said_surnames(analysis, full, other).items():
+        out[surname] += spans
     return out
 
 
-def _sentence_index(analysis: Analysis, e: Entity) -> int:
+def _sentence_index(analysis: Analysis, span: Span) -> int:
     for s in analysis.sentences:
-        if s.span.contains(e.span):
+        if s.span.contains(span):
             return s.index
     return -1
 
 
-def _finding(analysis: Analysis, first: _Intro, second: _Intro, orphans: dict[str, list[Entity]]) -> Finding:
+def _finding(analysis: Analysis, first: _Intro, second: _Intro, orphans: dict[str, list[Span]]) -> Finding:
     near: dict[int, set[str]] = {0: set(), 1: set()}
     for name, mentions in orphans.items():
         for m in mentions:
@@ -173,10 +124,15 @@ def _finding(analysis: Analysis, first: _Intro, second: _Intro, orphans: dict[st
             for side, intro in enumerate((first, second)):
                 if abs(at - intro.sentence.index) <= _NEAR:
                     near[side].add(name)
+    # A surname near both introductions tells them apart no more than none.
+    near = {0: near[0] - near[1], 1: near[1] - near[0]}
     if near[0] and not near[1]:
         wrong, right, names, confidence = first, second, near[0], _CONFIDENCE
     elif near[1] and not near[0]:
         wrong, right, names, confidence = second, first, near[1], _CONFIDENCE
+    elif (echo := echo_side(analysis, first, second, orphans)) is not None:
+        side, name = echo
+        wrong, right, names, confidence = (first, second)[side], (second, first)[side], {name}, _ECHO_CONFIDENCE
     else:
         wrong, right, names, confidence = second, first, set(), _TIE_CONFIDENCE
     suggestion = next(iter(names)) if len(names) == 1 else None
@@ -197,15 +153,6 @@ def _finding(analysis: Analysis, first: _Intro, second: _Intro, orphans: dict[st
         suggestion,
         confidence,
     )
-
-
-def _describe(intro: _Intro) -> str:
-    parts = []
-    if intro.age is not None:
-        parts.append(f"aged {intro.age}")
-    if intro.words:
-        parts.append("'" + " ".join(sorted(intro.words)) + "'")
-    return " and ".join(parts) or "someone else"
 
 
 # ", the planetary scientist," after a surname: the role a later mention gives the person again.
@@ -288,31 +235,6 @@ def _role_conflict(
             _CONFIDENCE,
         )
     ]
-
-
-# A quote's speaker named after it: '...," said Sosa.' / '...," Sosa said.'
-_NAME = r"((?:[A-Z][\w'’.-]*\s){0,2}[A-Z][\w'’-]+)"
-_SAID_NAME = re.compile(r"[\"”]\s*(?:said|says|added|adds)\s+(?:Prof\.?\s+|Dr\.?\s+)?" + _NAME + r"\s*[.,;]")
-_NAME_SAID = re.compile(r"[\"”]\s+" + _NAME + r"\s+(?:said|says|added|adds)\b")
-
-
-def _describes(text: str, intro: _Intro, other: _Intro) -> bool:
-    """Whether ``other``'s name sits in ``intro``'s description ("..., a director at the mortgage
-    broker Brightmoor Homes"): a name inside someone's description is not a newcomer."""
-    after = text[intro.mention.span.end : intro.sentence.span.end]
-    m = _DESCRIPTION.match(after) or _BARE.match(after)
-    if m is None:
-        return False
-    return intro.mention.span.end <= other.mention.span.start < intro.mention.span.end + m.end()
-
-
-def _introduced_in_apposition(text: str, intro: _Intro) -> bool:
-    """ "Sophie Tran, an analyst in New York," / "Ana Ruiz, 34," / "Li Wei, who ...": introduced with a
-    description set off after the name, outside any quotation."""
-    after = text[intro.mention.span.end : intro.sentence.span.end]
-    before = text[intro.sentence.span.start : intro.mention.span.start]
-    quoted = (before.count('"') + before.count("“") - before.count("”")) % 2 == 1
-    return not quoted and (_DESCRIPTION.match(after) is not None or _AGE.match(after) is not None)
 
 
 def _speaker_findings(analysis: Analysis, intros: dict[str, list[_Intro]]) -> list[Finding]:
