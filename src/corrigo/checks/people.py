@@ -31,6 +31,8 @@ from corrigo.checks.people_intros import (
     _introduced_in_apposition,
     _introduction,
     _speaks,
+    misattributed,
+    speaker_span,
 )
 from corrigo.checks.people_next import next_paragraph_findings
 from corrigo.checks.people_ties import echo_side, said_surnames
@@ -281,31 +283,14 @@ def _speaker_findings(analysis: Analysis, intros: dict[str, list[_Intro]]) -> li
                 continue  # introduced in this paragraph too: two people here, no newcomer to prefer
             if lede is not None and other.mention.span.start < lede.end:
                 continue  # the story's own protagonist, introduced at the top, speaks anywhere
-            wrong = Span.of(text, m.start(1), m.end(1))
+            wrong = speaker_span(text, m, owners[0])
             sentence = next((s for s in analysis.sentences if s.span.contains(wrong)), None)
             if sentence is None or sentence.index - new.sentence.index > _NEAR:
                 continue  # the quote must follow the introduction closely, as news copy sets it up
-            # "But Ms Kelly": the name itself, from the first word of the person's own name.
-            words = list(re.finditer(r"\S+", wrong.text))
-            own = set(owners[0].split())
-            keep = next((w for w in words if normalise_name(w.group()) in own), words[-1])
-            wrong = Span.of(text, wrong.start + keep.start(), wrong.end)
-            full = len(wrong.text.split()) > 1
             when = "earlier" if other.mention.span.start < para.start else "only further on"
-            suggestion = new.mention.span.text if full else new.mention.span.text.split()[-1]
-            out.append(
-                contradiction(
-                    FindingKind.ATTRIBUTION,
-                    wrong,
-                    sentence,
-                    [
-                        quote(new.sentence.span, new.mention.span, text),
-                        quote(other.sentence.span, other.mention.span, text),
-                    ],
-                    f"This paragraph introduces {new.mention.span.text} and quotes no one else it introduces, "
-                    f"but gives the quote to {wrong.text}, introduced {when} as {_describe(other)}.",
-                    suggestion,
-                    _SPEAKER_CONFIDENCE,
-                )
+            why = (
+                f"This paragraph introduces {new.mention.span.text} and quotes no one else it introduces, "
+                f"but gives the quote to {wrong.text}, introduced {when} as {_describe(other)}."
             )
+            out.append(misattributed(analysis, wrong, sentence, new, other, why, _SPEAKER_CONFIDENCE))
     return out

@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from corrigo.analysis.analyse import Analysis, Sentence
+from corrigo.analysis.analyse import Analysis, Sentence, normalise_name
+from corrigo.checks.base import contradiction, quote
 from corrigo.claims import SAY_VERBS
-from corrigo.model import Entity
+from corrigo.model import Entity, Finding, FindingKind, Span
 
 # ", 46," / ", 46." after a name: an age. ", a nurse from Cádiz" / ", the mayor" / ", who runs ...":
 # a description, read to the next comma, semicolon, full stop or quotation mark.
@@ -119,3 +120,29 @@ def _introduced_in_apposition(text: str, intro: _Intro) -> bool:
     before = text[intro.sentence.span.start : intro.mention.span.start]
     quoted = (before.count('"') + before.count("“") - before.count("”")) % 2 == 1
     return not quoted and (_DESCRIPTION.match(after) is not None or _AGE.match(after) is not None)
+
+
+def speaker_span(text: str, m: re.Match[str], owner: str) -> Span:
+    """The speaker's name in a '..." said NAME' match, from the first word of the owner's own name
+    ("But Ms Kelly" -> "Kelly")."""
+    words = list(re.finditer(r"\S+", m.group(1)))
+    own = set(owner.split())
+    keep = next((w for w in words if normalise_name(w.group()) in own), words[-1])
+    return Span.of(text, m.start(1) + keep.start(), m.end(1))
+
+
+def misattributed(
+    analysis: Analysis, wrong: Span, sentence: Sentence, new: _Intro, other: _Intro, why: str, confidence: float
+) -> Finding:
+    """A quote given to ``other`` that belongs to ``new``: the fix is ``new``'s name in the flagged form."""
+    text = analysis.article.text
+    full = len(wrong.text.split()) > 1
+    return contradiction(
+        FindingKind.ATTRIBUTION,
+        wrong,
+        sentence,
+        [quote(new.sentence.span, new.mention.span, text), quote(other.sentence.span, other.mention.span, text)],
+        why,
+        new.mention.span.text if full else new.mention.span.text.split()[-1],
+        confidence,
+    )

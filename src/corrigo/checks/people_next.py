@@ -10,13 +10,18 @@ was most likely swapped in — the convention of the paragraph rule in ``people`
 
 from __future__ import annotations
 
-import re
-
 from corrigo.analysis.analyse import Analysis, Sentence, normalise_name
-from corrigo.checks.base import contradiction, quote
-from corrigo.checks.people_intros import _NAME_SAID, _SAID_NAME, _describe, _Intro, _introduced_in_apposition
+from corrigo.checks.people_intros import (
+    _NAME_SAID,
+    _SAID_NAME,
+    _describe,
+    _Intro,
+    _introduced_in_apposition,
+    misattributed,
+    speaker_span,
+)
 from corrigo.claims import SAY_VERBS
-from corrigo.model import FindingKind, Span
+from corrigo.model import Span
 
 __all__ = ["next_paragraph_findings"]
 
@@ -98,29 +103,14 @@ def next_paragraph_findings(analysis: Analysis, first_intro: dict[str, _Intro]) 
         theirs = _lemmas(other.sentence, other.sentence.span.start, other.sentence.span.end)
         if len(said & own) <= len(said & theirs):
             continue  # the quote must echo what the newcomer was introduced doing, more than its speaker
-        wrong = Span.of(text, m.start(1), m.end(1))
-        words = list(re.finditer(r"\S+", wrong.text))
-        own_name = set(owners[0].split())
-        keep = next((w for w in words if normalise_name(w.group()) in own_name), words[-1])
-        wrong = Span.of(text, wrong.start + keep.start(), wrong.end)
+        wrong = speaker_span(text, m, owners[0])
         sentence = next((s for s in analysis.sentences if s.span.contains(wrong)), None)
         if sentence is None:
             continue
-        full = len(wrong.text.split()) > 1
-        out.append(
-            contradiction(
-                FindingKind.ATTRIBUTION,
-                wrong,
-                sentence,
-                [
-                    quote(new.sentence.span, new.mention.span, text),
-                    quote(other.sentence.span, other.mention.span, text),
-                ],
-                f"The paragraph before ends by introducing {new.mention.span.text}, who is never quoted, and this "
-                f"quote echoes what they were introduced doing, but it is given to {wrong.text}, introduced earlier "
-                f"as {_describe(other)}.",
-                new.mention.span.text if full else new.mention.span.text.split()[-1],
-                _CONFIDENCE,
-            )
+        why = (
+            f"The paragraph before ends by introducing {new.mention.span.text}, who is never quoted, and this "
+            f"quote echoes what they were introduced doing, but it is given to {wrong.text}, introduced earlier "
+            f"as {_describe(other)}."
         )
+        out.append(misattributed(analysis, wrong, sentence, new, other, why, _CONFIDENCE))
     return out
