@@ -42,8 +42,8 @@ class Config(BaseModel):
     # Check claims against the reference index at all (sources given to check() are always used).
     use_index: bool = True
     # Passages retrieved per claim. Each one more is ~6% slower against an index (its passages are
-    # parsed); 5 keeps the founding example's findings and evidence both against an index and in
-    # source mode (4 quotes weaker evidence there, 3 loses a refutation).
+    # parsed). Not yet tuned on a validation split: issue 13 (retrieval recall of the right note at k
+    # on the dev set) is where it should be set.
     passages_per_claim: int = Field(5, ge=1, le=100)
     # Against an index, also decide which claims are supported (needed to list unsupported ones;
     # about twice as slow). Source mode always does.

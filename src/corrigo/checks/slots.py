@@ -10,6 +10,7 @@ likely swapped, and the other mention is flagged too, with the displaced value a
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -192,11 +193,18 @@ def _name(analysis: Analysis, key: str) -> str:
     return key.split(":", 1)[-1].title()
 
 
+def _written(analysis: Analysis, words: str) -> str:
+    """A normalised qualifier ("asia pacific") as the article writes it ("Asia-Pacific")."""
+    pattern = r"(?<!\w)" + r"[\s-]+".join(re.escape(w) for w in words.split()) + r"(?!\w)"
+    m = re.search(pattern, analysis.article.text, re.I)
+    return m.group() if m else words
+
+
 def _describe(analysis: Analysis, subject: str, slot: str) -> str:
     name = _name(analysis, subject)
     head, _, qual = slot.partition(":")
     if head == "base":
-        return f"{name}'s {qual + ' ' if qual else ''}headquarters".replace("asia pacific", "Asia-Pacific")
+        return f"{name}'s {_written(analysis, qual) + ' ' if qual else ''}headquarters"
     if head == "leave":
         return f"the place {name} is leaving"
     if head == "role":
