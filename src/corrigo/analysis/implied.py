@@ -21,6 +21,7 @@ import re
 from collections import defaultdict
 from dataclasses import replace
 
+from corrigo.analysis.durations_read import DURATION_UNITS
 from corrigo.analysis.mentions import Figure, Mention
 
 __all__ = ["implied_mentions", "margin_of", "seconds_of", "time_core"]
@@ -33,6 +34,8 @@ def margin_of(parts: tuple[int, ...]) -> int | None:
 
 def implied_mentions(mentions: list[Mention]) -> list[Mention]:
     """Values the figures imply: tally margins and the other end of a stated change."""
+    # Spans of time ("two weeks", "a 148-day strike") are restated, not computed with.
+    mentions = [m for m in mentions if m.figure.unit not in DURATION_UNITS]
     out = [m for m in (_margin(s) for s in mentions if s.figure.unit == "score") if m is not None]
     out.extend(_changes(mentions))
     out.extend(_percent_changes(mentions))

@@ -11,6 +11,8 @@ all pairs, so the work grows with the number of figures that could be the same f
     ('68.7', '$', 'billion')
 
 Years and the day numbers of dates ("6 September 2012", "August 9") are left to the date reader.
+Spans of time ("a week", "two weeks", "a 148-day strike") are one figure each, in days or months
+(:mod:`corrigo.analysis.durations_read`), so "seven days" and "a week" are one value.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from corrigo.analysis.analyse import Analysis, Sentence
+from corrigo.analysis.durations_read import find_durations
 from corrigo.analysis.numbers import parse_number
 from corrigo.model import Span
 
@@ -249,7 +252,16 @@ def figure_mentions(analysis: Analysis) -> list[Mention]:
         text = sentence.span.text
         lemmas = _content_lemmas(sentence)
         found: list[Figure] = []
+        blocked: list[tuple[int, int]] = []
+        for d in find_durations(text):
+            # A span of time is one figure in days or months ("two weeks", "a 148-day strike"); a
+            # hedged one is no exact value, and its number is not read as a bare count either.
+            blocked.append((d.start, d.end))
+            if not d.hedged:
+                found.append(Figure(d.start, d.end, d.text, d.value, d.unit, "", d.start, d.end))
         for m in _VOTES.finditer(text):
+            if any(s <= m.start() < e for s, e in blocked):
+                continue
             noun = (m.group("noun") or "").strip().lower()
             if noun and noun not in ("votes", "vote", "seats", "points", "goals"):
                 continue
@@ -267,13 +279,17 @@ def figure_mentions(analysis: Analysis) -> list[Mention]:
                 )
             )
         for m in _FIGURE.finditer(text):
-            if any(f.whole_start <= m.start() < f.whole_end for f in found):
+            if any(f.whole_start <= m.start() < f.whole_end for f in found) or any(
+                s <= m.start() < e for s, e in blocked
+            ):
                 continue
             fig = _figure(text, m)
             if fig is not None:
                 found.append(fig)
         for m in _WORD_FIGURE.finditer(text):
-            if any(f.whole_start <= m.start() < f.whole_end for f in found):
+            if any(f.whole_start <= m.start() < f.whole_end for f in found) or any(
+                s <= m.start() < e for s, e in blocked
+            ):
                 continue
             fig = _figure(text, m, words=True)
             if fig is not None:

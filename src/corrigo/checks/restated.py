@@ -25,11 +25,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from corrigo.analysis.analyse import Analysis
+from corrigo.analysis.durations_read import DURATION_UNITS, parse_duration, restate_duration
 from corrigo.analysis.implied import implied_mentions
 from corrigo.analysis.mentions import FigureIndex, Mention, figure_mentions
 from corrigo.analysis.numbers import format_like
 from corrigo.checks.base import contradiction, quote
-from corrigo.model import Finding, FindingKind
+from corrigo.model import Finding, FindingKind, Span
 
 __all__ = ["RestatedCheck", "slip_shape"]
 
@@ -67,6 +68,7 @@ def _word_weights(analysis: Analysis) -> dict[str, float]:
     df: Counter[str] = Counter()
     for sentence in analysis.sentences:
         df.update(_lemmas(sentence))
+        df.update("~" + w for w in _event_words(sentence))  # kept apart: what _same_event weighs
     n = max(len(analysis.sentences), 1)
     return {w: math.log((n + 1) / c) for w, c in df.items()}
 
@@ -110,11 +112,16 @@ def _conflicts(group: list[Mention], weights: dict[str, float]) -> list[_Pair]:
                 continue
             if a.sentence.index == b.sentence.index and not (a.implied or b.implied):
                 continue
-            shape = slip_shape(_digit_core(a), _digit_core(b))
+            if a.figure.unit in DURATION_UNITS:
+                shape = _duration_shape(a, b)
+                if shape == "duration" and not _same_event(a, b, weights):
+                    continue  # no slip of a digit: the two must be told of one event
+            else:
+                shape = slip_shape(_digit_core(a), _digit_core(b))
             if shape is None and not (a.implied or b.implied):
                 continue  # an implied value's source may be the slip: judged on the source
             setting = _setting(a, b, weights)
-            if setting >= (_SETTING_MIN_MARGIN if a.figure.unit == "margin" else _SETTING_MIN):
+            if shape == "duration" or setting >= (_SETTING_MIN_MARGIN if a.figure.unit == "margin" else _SETTING_MIN):
                 pairs.append(_Pair(a, b, shape, setting))
     return pairs
 
@@ -135,6 +142,103 @@ _SETTING_MIN = 4.0
 _SETTING_MIN_MARGIN = 2.0
 
 
+def _duration_shape(a: Mention, b: Mention) -> str | None:
+    """A slip shape when both spans of time are counted in digits of one unit ("218-day" and
+    "213-day"); otherwise "duration", a conflict judged on the event and on support instead."""
+    pa, pb = parse_duration(a.figure.core), parse_duration(b.figure.core)
+    if pa is None or pb is None:
+        return None
+    if pa[0].isdigit() and pb[0].isdigit() and pa[2] == pb[2]:
+        return slip_shape(pa[0], pb[0])
+    if pa[0].isdigit() or pb[0].isdigit():
+        return None  # "148 days" and "21 weeks", "148-day" and "a week": no slip of one another
+    va, vb = float(a.figure.value), float(b.figure.value)  # type: ignore[arg-type]
+    if max(va, vb) > _DURATION_MAX_RATIO * min(va, vb):
+        return None  # "a week" and "ten years": two spans of two things
+    return "duration"
+
+
+# How far apart two spans of time in words may be and still be one told two ways ("a week", "two weeks").
+_DURATION_MAX_RATIO = 4.0
+
+
+# A shared word names the event two spans of time are told of when few sentences use it: two, or a
+# fifth of a long story's.
+_EVENT_WORD_MAX_SENTENCES = 2
+_EVENT_WORD_MAX_SHARE = 0.2
+_TIME_WORDS = frozenset({"day", "week", "month", "year", "time"})
+
+
+def _same_event(a: Mention, b: Mention, weights: dict[str, float]) -> bool:
+    """Two spans of time given in words are one fact only when told of one event: the same governing
+    word, or a noun or verb both sentences use and few others do ("files for insolvency a week after"
+    and "the filing came two weeks after": a gerund is read as its verb)."""
+    if (a.noun is not None and a.noun == b.noun) or _governors(a) & _governors(b):
+        return True
+    # Weights are log((n + 1) / sentences using the word): a word of one sentence has the top one.
+    n = math.exp(max(weights.values(), default=0.0)) - 1
+    rare = math.log((n + 1) / max(_EVENT_WORD_MAX_SENTENCES, n * _EVENT_WORD_MAX_SHARE))
+    shared = _event_words(a.sentence) & _event_words(b.sentence)
+    return any(weights.get("~" + w, 0.0) >= rare for w in shared)
+
+
+def _governors(m: Mention) -> set[str]:
+    """What a span of time is told of: the verb it hangs from (its subject, when the verb is a light
+    one: "the filing came two weeks after"), and the two nouns or verbs just before it ("files for
+    insolvency a week after", a headline's parse being rough)."""
+    toks = list(m.sentence.tokens)
+    start = m.span.start - m.sentence.offset
+    inside = [i for i, t in enumerate(toks) if t.idx + len(t.text) > start]
+    if not inside:
+        return set()
+    first = inside[0]
+    out: set[str] = set()
+    head = toks[first].head
+    for _ in range(4):
+        if head.pos_ in ("VERB", "AUX"):
+            break
+        if head.head is head:
+            break
+        head = head.head
+    if head.pos_ in ("VERB", "AUX"):
+        if head.lemma_.lower() not in _LIGHT_VERBS:
+            out.add(head.lemma_.lower())
+        else:
+            out.update(_word_forms(c) for c in head.children if c.dep_ in ("nsubj", "nsubjpass"))
+    near = [t for t in toks[max(0, first - 4) : first] if t.pos_ in ("NOUN", "VERB") and not t.like_num]
+    out.update(_word_forms(t) for t in near[-2:] if t.lemma_.lower() not in _TIME_WORDS)
+    return {w for w in out if w and w not in _LIGHT_VERBS}
+
+
+def _word_forms(t) -> str:
+    """A noun or verb as its verb: a gerund's stem ("filing" -> "file"), else its lemma."""
+    w = t.lemma_.lower()
+    if t.pos_ == "NOUN" and w.endswith("ing") and len(w) > 5:
+        stem = w[:-3]
+        return stem[:-1] if stem[-1] == stem[-2] else stem + "e" if stem[-1] not in "aeiouy" else stem
+    return w
+
+
+def _event_words(sentence) -> set[str]:
+    """The nouns and verbs of a sentence that may name an event, a gerund also as its verb."""
+    out = set()
+    for t in sentence.tokens:
+        if t.pos_ not in ("NOUN", "VERB") or t.like_num:
+            continue
+        w = t.lemma_.lower()
+        if w in _TIME_WORDS or w in _LIGHT_VERBS or len(w) < 3:
+            continue
+        out.add(w)
+        if t.pos_ == "NOUN" and w.endswith("ing") and len(w) > 5:
+            stem = w[:-3]
+            out.update({stem, stem + "e"} | ({stem[:-1]} if len(stem) > 2 and stem[-1] == stem[-2] else set()))
+    return out
+
+
+# Verbs that govern a span of time in any story ("it took two weeks", "it has been a year").
+_LIGHT_VERBS = frozenset({"be", "have", "take", "come", "say", "do", "make", "get", "go", "spend", "last"})
+
+
 def _setting(a: Mention, b: Mention, weights: dict[str, float]) -> float:
     shared = a.context & b.context
     score = sum(weights.get(w, 0.0) for w in shared)
@@ -149,6 +253,8 @@ def _judge(analysis: Analysis, pair: _Pair, values: dict[object, list[Mention]],
     na, nb = len(values[pair.a.figure.value]), len(values[pair.b.figure.value])
     if na > 1 and nb > 1:
         return None  # both stated repeatedly: two facts, not a slip
+    if na == nb and pair.a.figure.unit in DURATION_UNITS:
+        return None  # one span of time against another: either could be the one meant
     if na == nb:
         # Nothing separates them: the later explicit one is shown, below the default reporting threshold.
         loser, winner, confidence = (
@@ -159,6 +265,8 @@ def _judge(analysis: Analysis, pair: _Pair, values: dict[object, list[Mention]],
     else:
         loser, winner, confidence = pair.a, pair.b, 0.7 + 0.05 * min(nb - 2, 3)
     backing = values[winner.figure.value]
+    if pair.shape == "duration" and not _outnumbered(loser, backing, values[loser.figure.value]):
+        return None
     if loser.implied is not None:
         if na == nb:
             return None
@@ -166,7 +274,11 @@ def _judge(analysis: Analysis, pair: _Pair, values: dict[object, list[Mention]],
     if pair.shape is None and not _borne_out(loser, backing):
         return None
     text = analysis.article.text
-    suggestion = in_form_of(loser.figure.core, _digit_core(winner))
+    span = loser.span
+    if loser.figure.unit in DURATION_UNITS:
+        span, suggestion = _duration_fix(analysis, loser, winner)
+    else:
+        suggestion = in_form_of(loser.figure.core, _digit_core(winner))
     what = loser.noun or "figure"
     times = "once" if len(backing) == 1 else f"{len(backing)} times"
     explanation = (
@@ -174,9 +286,33 @@ def _judge(analysis: Analysis, pair: _Pair, values: dict[object, list[Mention]],
         f"this sentence says '{loser.figure.core}' ({_SHAPES[pair.shape or 'arithmetic']})."
     )
     evidence = [quote(m.sentence.span, m.span, text) for m in backing]
-    return contradiction(
-        FindingKind.RESTATED, loser.span, loser.sentence, evidence, explanation, suggestion, confidence
-    )
+    return contradiction(FindingKind.RESTATED, span, loser.sentence, evidence, explanation, suggestion, confidence)
+
+
+def _outnumbered(loser: Mention, backing: list[Mention], against: list[Mention]) -> bool:
+    """A span of time given in words is blamed only when stated once and the other value is stated
+    by at least two other sentences (a headline and a quote, say): never one against one."""
+    if len(against) != 1 or any(m.implied for m in backing):
+        return False
+    sentences = {m.sentence.index for m in backing}
+    return len(sentences) >= 2 and loser.sentence.index not in sentences
+
+
+def _duration_fix(analysis: Analysis, loser: Mention, winner: Mention) -> tuple[Span, str]:
+    """The winning span of time in the flagged one's form: the count alone when the unit stays
+    ("218-day" -> "213"), else the whole span ("two weeks" -> "a week")."""
+    core = loser.figure.core
+    new = restate_duration(core, float(winner.figure.value), loser.figure.unit, winner.figure.core)  # type: ignore[arg-type]
+    old_parts, new_parts = parse_duration(core), parse_duration(new)
+    if (
+        old_parts
+        and new_parts
+        and old_parts[1:] == new_parts[1:]
+        and core[len(old_parts[0]) :] == new[len(new_parts[0]) :]
+    ):
+        start = loser.span.start
+        return Span.of(analysis.article.text, start, start + len(old_parts[0])), new_parts[0]
+    return loser.span, new
 
 
 def _borne_out(loser: Mention, backing: list[Mention]) -> bool:
@@ -235,6 +371,7 @@ _SHAPES = {
     "transposed": "the same digits in another order",
     "scale": "a digit dropped or added",
     "part": "one part of the result differs",
+    "duration": "other sentences told of the same event agree against it",
 }
 
 
