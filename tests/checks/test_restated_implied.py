@@ -32,8 +32,8 @@ POSITIVE = [
         id="tally-against-its-margin",
     ),
     pytest.param(
-        "Okafor breaks her own 10,000m world record in Oslo\n\n"
-        "Grace Okafor won the 10,000 metres in Oslo on Friday in {28:41:52|28:41:32}, "
+        "Adeyemi breaks her own 10,000m world record in Oslo\n\n"
+        "Grace Adeyemi won the 10,000 metres in Oslo on Friday in {28:41:52|28:41:32}, "
         "cutting her own world record by 15 seconds.\n\n"
         "The 29-year-old had run the previous record of 28:41:47 on the same track in 2021.\n\n"
         "Rain had fallen for most of the afternoon before the race.\n\n"

@@ -229,7 +229,7 @@ def test_a_second_date_line_is_layout_too_and_the_first_wins():
         "By Ines Carvalho and Piet de Vries",
         "By Ines Carvalho in Lisbon",
         "By INES CARVALHO",
-        "By J. R. Okafor Jr.",
+        "By J. R. Adeyemi Jr.",
     ],
 )
 def test_bylines(byline):

@@ -56,7 +56,7 @@ class PeopleCheck:
 
     def run(self, analysis: Analysis) -> list[Finding]:
         intros: dict[str, list[_Intro]] = defaultdict(list)
-        # A name also tagged as an organisation or place somewhere ("Thomas Cook") is not read as a person.
+        # A name also tagged as an organisation or place somewhere ("Harper Lloyd", a firm) is not read as a person.
         other = {e.span.text for e in analysis.entities if e.label != "PERSON"}
         for e in analysis.entities:
             name = normalise_name(e.span.text)
@@ -105,7 +105,7 @@ def _orphans(analysis: Analysis) -> dict[str, list[Span]]:
             and e.span.text[:1].isupper()
             and e.span.text not in other
         ):
-            out[e.span.text.split()[-1]].append(e.span)  # "Ms Okafor": the surname is what replaces a name
+            out[e.span.text.split()[-1]].append(e.span)  # "Ms Adeyemi": the surname is what replaces a name
     for surname, spans in said_surnames(analysis, full, other).items():
         out[surname] += spans
     return out
@@ -185,7 +185,7 @@ def _role(analysis: Analysis, sentence: Sentence, start: int, end: int) -> _Role
 
 
 def _role_findings(analysis: Analysis, intros: dict[str, list[_Intro]]) -> list[Finding]:
-    """ "Castellanos, the planetary scientist," after "Rosa Castellanos, a descent engineer": the role
+    """ "Moyo, the county treasurer," after "Idris Moyo, a structural engineer": the role
     given again is not the role the person was introduced with."""
     text = analysis.article.text
     firsts = {}
@@ -201,7 +201,7 @@ def _role_findings(analysis: Analysis, intros: dict[str, list[_Intro]]) -> list[
             firsts["person:" + name] = (first, role)
     out = []
     for first, role in firsts.values():
-        # Later mentions by surname, tagged as names or not ("Castellanos, the ...").
+        # Later mentions by surname, tagged as names or not ("Moyo, the ...").
         surname = first.mention.span.text.split()[-1]
         for hit in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text[first.sentence.span.end :]):
             end = first.sentence.span.end + hit.end()
@@ -242,8 +242,8 @@ def _role_conflict(
 def _speaker_findings(analysis: Analysis, intros: dict[str, list[_Intro]]) -> list[Finding]:
     """A paragraph that introduces someone and then gives its quote to somebody introduced before.
 
-    News copy introduces a person and quotes them in the same paragraph ("Luc Bernard, a retired
-    postman, watched from the ramp. '...,' said Bernard."); a quote there attributed to a person
+    News copy introduces a person and quotes them in the same paragraph ("Jon Hale, a retired
+    postman, watched from the quay. '...,' said Hale."); a quote there attributed to a person
     introduced in an earlier paragraph, while the newcomer says nothing, is most likely the
     newcomer's, with the other name put in by mistake.
     """
@@ -256,8 +256,8 @@ def _speaker_findings(analysis: Analysis, intros: dict[str, list[_Intro]]) -> li
     paragraphs = analysis.article.paragraphs
     lede = paragraphs[0] if paragraphs else None
     for para in paragraphs:
-        # People introduced here, a name inside another's description left out ("Brightmoor Homes"
-        # in "a director at the mortgage broker Brightmoor Homes" is not a newcomer).
+        # People introduced here, a name inside another's description left out ("Fenwick Lane"
+        # in "a director at the mortgage broker Fenwick Lane" is not a newcomer).
         here = [i for i in first_intro.values() if para.contains(i.mention.span)]
         newcomers = [
             n

@@ -1,7 +1,7 @@
 """Who a person is introduced as: the reading the people checks share.
 
 News copy introduces a person once, with a description set off after the name ("Lena Ortiz, 34,
-a nurse from Cádiz"; ", chief economist at Hartwell,") or written before it ("port economist Hugo
+a nurse from Cádiz"; ", chief economist at Norbury Capital,") or written before it ("port economist Hugo
 Brandt"), and names the speaker of a quote after it ('...," said Ortiz.').
 """
 
@@ -49,7 +49,7 @@ def _introduction(analysis: Analysis, e: Entity) -> _Intro | None:
     words = set()
     if desc_m:
         words |= {w.lower() for w in _WORD.findall(desc_m.group(1))} - _STOP
-    # "Caltech physicist Priya Raman": a description written before the name.
+    # "Leeds physicist Anita Rao": a description written before the name.
     before = [t for t in sentence.tokens if t.idx + sentence.offset < e.span.start][-3:]
     for t in reversed(before):
         if t.pos_ not in ("NOUN", "PROPN", "ADJ") or t.ent_type_ == "PERSON":
@@ -61,7 +61,7 @@ def _introduction(analysis: Analysis, e: Entity) -> _Intro | None:
     return _Intro(e, sentence, age, frozenset(words - _STOP))
 
 
-# ", chief economist at Hartwell," : a description with no article, read when its first word is
+# ", chief economist at Norbury Capital," : a description with no article, read when its first word is
 # a noun or adjective in lower case (not "however", not a verb).
 _BARE = re.compile(r"^,\s*([a-z][^,;.\"“”]+)")
 
@@ -95,7 +95,7 @@ def _describe(intro: _Intro) -> str:
     return " and ".join(parts) or "someone else"
 
 
-# A quote's speaker named after it: '...," said Sosa.' / '...," Sosa said.'
+# A quote's speaker named after it: '...," said Hale.' / '...," Hale said.'
 _NAME = r"((?:[A-Z][\w'’.-]*\s){0,2}[A-Z][\w'’-]+)"
 
 _SAID_NAME = re.compile(r"[\"”]\s*(?:said|says|added|adds)\s+(?:Prof\.?\s+|Dr\.?\s+)?" + _NAME + r"\s*[.,;]")
@@ -105,7 +105,7 @@ _NAME_SAID = re.compile(r"[\"”]\s+" + _NAME + r"\s+(?:said|says|added|adds)\b"
 
 def _describes(text: str, intro: _Intro, other: _Intro) -> bool:
     """Whether ``other``'s name sits in ``intro``'s description ("..., a director at the mortgage
-    broker Brightmoor Homes"): a name inside someone's description is not a newcomer."""
+    broker Fenwick Lane"): a name inside someone's description is not a newcomer."""
     after = text[intro.mention.span.end : intro.sentence.span.end]
     m = _DESCRIPTION.match(after) or _BARE.match(after)
     if m is None:
@@ -114,7 +114,7 @@ def _describes(text: str, intro: _Intro, other: _Intro) -> bool:
 
 
 def _introduced_in_apposition(text: str, intro: _Intro) -> bool:
-    """ "Sophie Tran, an analyst in New York," / "Ana Ruiz, 34," / "Li Wei, who ...": introduced with a
+    """ "Clara Voss, an analyst in Boston," / "Ana Marsden, 34," / "Li Wei, who ...": introduced with a
     description set off after the name, outside any quotation."""
     after = text[intro.mention.span.end : intro.sentence.span.end]
     before = text[intro.sentence.span.start : intro.mention.span.start]

@@ -1,8 +1,8 @@
 """A person introduced to close a paragraph whose quote, opening the next one, names somebody else.
 
 News copy often sets a speaker up in the last sentence of a paragraph and quotes them at the start
-of the next: "Ana Ruiz, 52, a retired baker, watched the water rise from her porch. / 'It came up
-over the step in an hour,' Ruiz said." When that opening quote is instead given to someone the
+of the next: "Ana Marsden, 52, a retired baker, watched the water rise from her porch. / 'It came up
+over the step in an hour,' Marsden said." When that opening quote is instead given to someone the
 article introduced in an earlier paragraph, while the newcomer is never quoted anywhere, and the
 quote echoes what the newcomer was introduced doing more than what its named speaker was, the name
 was most likely swapped in — the convention of the paragraph rule in ``people``, one paragraph on.

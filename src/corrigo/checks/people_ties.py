@@ -1,13 +1,13 @@
 """Telling apart two introductions of one name when no left-over surname sits next to either.
 
 When a name was put in the place of another, the replaced person's surname often survives further
-down ("Back at the harbour, Sato said she would ..."), too far from either introduction to point at
+down ("Back at the harbour, Mori said she would ..."), too far from either introduction to point at
 one. What that surname says then usually echoes its own introduction's paragraph — the same
 bathtub, the same pine, a phrase of the quote repeated — and not the other's. The introduction whose
 paragraph the left-over surname's words echo more is the one that was replaced.
 
 Surnames the tagger leaves untagged are read from the parse too: a capitalised proper noun that is
-the subject of a say verb ("Ruiz said he would wait") and belongs to no full name in the article.
+the subject of a say verb ("Marsden said he would wait") and belongs to no full name in the article.
 """
 
 from __future__ import annotations
