@@ -112,7 +112,7 @@ def test_exclusive_title_with_no_other_title_to_prefer_is_not_flagged():
 TIE = (
     "Storm hits the coast\n\n"
     "A storm brought winds of 90mph to the south coast on Sunday, cutting power to 40,000 homes.\n\n"
-    '"We sat in the cellar with the dog and a torch while the roof went," said Paul Wright, 58, who stayed in '
+    '"We sat in the cellar with two neighbours and a radio while the roof went," said Paul Wright, 58, who stayed in '
     'his cottage on the cliff. "It sounded like a train."\n\n'
     "Forecasters said the worst had passed by the evening.\n\n"
     '"People think of the wind, but the sea does the damage," said Paul Wright, a forecaster at the Met Office. '

@@ -15,9 +15,9 @@ def _findings(text: str):
 
 POSITIVE = [
     pytest.param(
-        "Listing day\n\nShares in Brightco jumped 10% on their first day of trading on Friday.\n\nThe stock "
-        "opened at 35.2 crowns, up from the offer price of {30|32} crowns, and held there all day.\n\n"
-        '"I bought at 32 crowns and I will keep them," one investor said.',
+        "Listing day\n\nShares in Brightco rose 20% when they began trading on Friday.\n\nThe stock "
+        "opened at 50.4 crowns, up from the listing price of {45|42} crowns, and held there all day.\n\n"
+        '"I paid 42 crowns and I will keep them," one investor said.',
         id="old-value-implied-by-new-and-percent",
     ),
     pytest.param(
@@ -43,14 +43,14 @@ def test_the_corrected_article_is_clean(marked: str) -> None:
 
 NEAR_MISSES = [
     pytest.param(
-        "Listing day\n\nShares in Brightco jumped 10% on their first day of trading on Friday.\n\nThe stock "
-        "opened at 35.2 crowns, up from the offer price of 30 crowns, and held there all day.\n\n"
-        '"I bought at 31 crowns and I will keep them," one investor said.',
+        "Listing day\n\nShares in Brightco rose 20% when they began trading on Friday.\n\nThe stock "
+        "opened at 50.4 crowns, up from the listing price of 45 crowns, and held there all day.\n\n"
+        '"I paid 44 crowns and I will keep them," one investor said.',
         id="no-statement-agrees-with-the-arithmetic",
     ),
     pytest.param(
-        "Listing day\n\nThe stock opened at 35.2 crowns, up from the offer price of 30 crowns.\n\n"
-        '"I bought at 32 crowns and I will keep them," one investor said.',
+        "Listing day\n\nThe stock opened at 50.4 crowns, up from the listing price of 45 crowns.\n\n"
+        '"I paid 42 crowns and I will keep them," one investor said.',
         id="no-percentage-change",
     ),
 ]

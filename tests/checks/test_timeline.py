@@ -76,8 +76,8 @@ NEGATIVE = [
         id="a-date-of-another-event",
     ),
     pytest.param(
-        "Award\n\n24 November 2016\n\nShe won the award on 12 October, five days after the vote.\n\nThe vote was "
-        "held on 2 October.",
+        "Award\n\n2 June 2019\n\nShe won the award on 19 May, six days after the vote.\n\nThe vote was "
+        "held on 9 May.",
         id="two-stated-dates-disagreeing-are-not-reported",
     ),
     pytest.param(
@@ -95,8 +95,8 @@ def test_clean_text_is_not_flagged(text: str) -> None:
 
 def test_two_stated_dates_disagreeing_flag_the_later_below_half() -> None:
     text = (
-        "Award\n\n24 November 2016\n\nThe referendum of 2 October split the country.\n\nShe won the award on "
-        "12 October, five days after the referendum."
+        "Award\n\n2 June 2019\n\nThe ballot of 9 May split the country.\n\nShe won the award on "
+        "19 May, six days after the ballot."
     )
     assert _findings(text) == ()  # below 0.5: not reported by default
     from corrigo.analysis.analyse import Analyser
@@ -106,5 +106,5 @@ def test_two_stated_dates_disagreeing_flag_the_later_below_half() -> None:
 
     analysis = Analyser(Config().spacy_model).run(parse_article(text))
     found = DateCheck().run(analysis)
-    assert [(f.span.text, f.suggestion) for f in found] == [("12 October", "7 October")]
+    assert [(f.span.text, f.suggestion) for f in found] == [("19 May", "15 May")]
     assert found[0].confidence < 0.5

@@ -5,11 +5,11 @@ from __future__ import annotations
 import corrigo
 
 STORY = (
-    "Central bank scraps currency cap\n\n"
-    "VALDORA, 15 May 2024 - The central bank scrapped the cap on its currency on Wednesday, ending a "
-    "policy it had defended for more than four years.\n\n"
-    "The bank introduced the cap on 6 March {YEAR}, when investors rushed into the currency.\n\n"
-    '"They broke a four-year promise overnight," said a trader at a local bank.'
+    "Port scraps bridge toll\n\n"
+    "VALDORA, 15 May 2024 - The port authority scrapped the toll on the harbour bridge on Wednesday, "
+    "ending a charge it had kept for more than four years.\n\n"
+    "The authority introduced the toll on 6 March {YEAR}, when traffic to the docks doubled.\n\n"
+    '"They broke a four-year pledge overnight," said a haulier who crosses the bridge daily.'
 )
 
 
@@ -28,8 +28,8 @@ def test_a_count_stated_twice_stands_against_a_year_stated_once():
 
 def test_a_persons_years_do_not_back_the_count():
     wrong = STORY.replace("{YEAR}", "2021").replace(
-        '"They broke a four-year promise overnight," said a trader at a local bank.',
-        "The governor, who has led the bank for four years, said the decision was hers.",
+        '"They broke a four-year pledge overnight," said a haulier who crosses the bridge daily.',
+        "The harbour master, who has run the port for four years, said the decision was hers.",
     )
     (f,) = _findings(wrong)
     assert f.span.text == "four"

@@ -6,9 +6,9 @@ import corrigo
 
 LIBRARY = (
     "Library reopens\n\nMay 4, 2019\n\n"
-    "The mayor reopened the city library on Saturday, ending a ten-year overhaul of the old library that "
+    "The council reopened the town baths on Friday, ending a ten-year overhaul of the old baths that "
     "ran far over budget.\n\n"
-    "The library's reading room shut in March {YEAR}. Only a few books stayed on view during the works."
+    "The baths' main hall shut in March {YEAR}. A small pool stayed open for swimmers while builders worked."
 )
 
 RAIN = (
@@ -41,7 +41,7 @@ def test_the_right_year_sharing_the_noun_is_not_flagged():
 
 def test_a_year_about_something_else_is_not_aligned():
     # the dated sentence is about the council, not the library: nothing ties the year to the count
-    text = LIBRARY.replace("{YEAR}", "2012").replace("The library's reading room shut", "The council's budget passed")
+    text = LIBRARY.replace("{YEAR}", "2012").replace("The baths' main hall shut", "The council's budget passed")
     assert _findings(text) == ()
 
 

@@ -1,4 +1,4 @@
-"""Durations read as figures: "a week", "two weeks", "seven days", "a 148-day strike", "fifteen months".
+"""Durations read as figures: "a week", "two weeks", "seven days", "a 212-day strike", "eleven months".
 
 A duration is a count and a unit of time. Days and weeks are read in days, months and years in
 months, so "two weeks" and "fourteen days" are one value and "a year" and "twelve months" another:

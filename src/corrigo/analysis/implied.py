@@ -1,9 +1,9 @@
 """Implied mentions: values that arithmetic on an article's stated figures gives.
 
-A tally states its margin as well as its two sides: "by 432 votes to 202" says the margin is 230,
-which "a 230-vote defeat" elsewhere restates (or contradicts); "beat them 38-35" says "a three-point
-win". A change stated with its size gives the value it changed from or to: "won in 2:01:09 to lower
-the record by 30 seconds" with the old record "2:01:39" elsewhere says 2:01:09 twice. Each implied
+A tally states its margin as well as its two sides: "by 318 votes to 147" says the margin is 171,
+which "a 171-vote defeat" elsewhere restates (or contradicts); "beat them 27-24" says "a three-point
+win". A change stated with its size gives the value it changed from or to: "won in 1:58:42 to lower
+the record by 25 seconds" with the old record "1:59:07" elsewhere says 1:58:42 twice. Each implied
 value is a :class:`~corrigo.analysis.mentions.Mention` with the source's span, keyed like the
 figures it could restate, so restated-figure blame counts it as one more independent mention for
 its value. When an implied value is the one fewer mentions support, the blame goes to a source:
@@ -11,8 +11,8 @@ its value. When an implied value is the one fewer mentions support, the blame go
 supported value (and restated keeps only an edit shaped like a slip, from one source that is less
 supported than the others).
 
-    >>> margin_of((432, 202))
-    230
+    >>> margin_of((318, 147))
+    171
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ def margin_of(parts: tuple[int, ...]) -> int | None:
 
 def implied_mentions(mentions: list[Mention]) -> list[Mention]:
     """Values the figures imply: tally margins and the other end of a stated change."""
-    # Spans of time ("two weeks", "a 148-day strike") are restated, not computed with.
+    # Spans of time ("two weeks", "a 212-day strike") are restated, not computed with.
     mentions = [m for m in mentions if m.figure.unit not in DURATION_UNITS]
     out = [m for m in (_margin(s) for s in mentions if s.figure.unit == "score") if m is not None]
     out.extend(_changes(mentions))
@@ -87,7 +87,7 @@ def seconds_of(parts: tuple[int, ...]) -> int:
 
 
 def time_core(seconds: int, like: str) -> str:
-    """``seconds`` written as the time ``like`` is ("2:01:09", "59:15")."""
+    """``seconds`` written as the time ``like`` is ("1:58:42", "59:15")."""
     n = like.count(":") + 1
     parts = []
     for _ in range(n - 1):
@@ -196,7 +196,7 @@ _CHANGE_WORDS = (
 _PCT_CHANGE_BEFORE = re.compile(
     r"\b" + _CHANGE_WORDS + r"\s+(?:by\s+)?(?:(?:the|a|an)\s+)?(?:[a-z]+\s+){0,2}(?:of\s+)?$", re.I
 )
-# The figure a change started from: "up from the offer price of 30", "from 240".
+# The figure a change started from: "up from the issue price of 40", "from 240".
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:the|a|an|its|their)\s+)?(?:[a-z]+\s+){0,3}(?:of\s+)?$", re.I)
 # How far from the change's percentage the figures it applies to may be stated (the headline reaches all).
 _PCT_REACH = 2
@@ -204,7 +204,7 @@ _PCT_REACH = 2
 
 def _percent_changes(mentions: list[Mention]) -> list[Mention]:
     """A sentence that gives where a figure went and where it came from ("opened at 33, up from the
-    offer price of 30") without the size of the change, and a percentage change of it stated nearby
+    issue price of 40") without the size of the change, and a percentage change of it stated nearby
     ("shares jumped 10%"), imply each end from the other: 30 x 1.1 = 33. Only an implied value that
     another statement of the article gives exactly is kept: it is then one more, independent,
     mention of that value."""

@@ -1,17 +1,17 @@
 """Figure mentions: every quantity an article states, read as one span with what it measures.
 
-A mention is the whole figure as written — "$68.7 billion", "5.25%", "a 148-day strike",
-"2:01:09", "38-35", "by 432 votes to 202" — with its value, the kind of thing it is (money in a
+A mention is the whole figure as written — "$41.3 billion", "4.75%", "a 212-day strike",
+"1:58:42", "27-24", "by 318 votes to 147" — with its value, the kind of thing it is (money in a
 currency, a percentage, a count of some noun, a clock time, a score), the noun it counts and the
 content words around it. Checks compare mentions through an index keyed by kind and unit, never
 all pairs, so the work grows with the number of figures that could be the same fact.
 
-    >>> m = read_figure("worth $68.7 billion", 6)
+    >>> m = read_figure("worth $41.3 billion", 6)
     >>> (m.core, m.unit, m.scale)
-    ('68.7', '$', 'billion')
+    ('41.3', '$', 'billion')
 
 Years and the day numbers of dates ("6 September 2012", "August 9") are left to the date reader.
-Spans of time ("a week", "two weeks", "a 148-day strike") are one figure each, in days or months
+Spans of time ("a week", "two weeks", "a 212-day strike") are one figure each, in days or months
 (:mod:`corrigo.analysis.durations_read`), so "seven days" and "a week" are one value.
 """
 
@@ -36,12 +36,12 @@ _MONTH = (
 )
 _SCALE = r"(?:trillion|billion|million|thousand|tn|bn|mn|m|k)"
 # One figure: an optional currency, the number (digits, or a clock/race time, or a score), a scale
-# word, a percent sign or word, or a hyphenated unit ("148-day", "36.2-kilometre").
+# word, a percent sign or word, or a hyphenated unit ("212-day", "36.2-kilometre").
 _FIGURE = re.compile(
     r"(?<![\w.,:$£€¥/-])"
     r"(?P<cur>US\$|[$£€¥])?"
     r"(?P<num>"
-    r"\d{1,2}(?::\d{2}){1,2}"  # 4:17, 2:01:09
+    r"\d{1,2}(?::\d{2}){1,2}"  # 4:35, 1:58:42
     r"|\d+-\d+(?:\(\d+\))?"  # 38-35, 7-6(5), 6-3
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
     r")"
@@ -52,9 +52,9 @@ _FIGURE = re.compile(
     r"(?![\w]|[.,:]\d)",
     re.I,
 )
-# "by 432 votes to 202", "won 52 to 48": two numbers of one result.
+# "by 318 votes to 147", "won 52 to 48": two numbers of one result.
 _VOTES = re.compile(r"\b(?P<a>\d[\d,]*)\s+(?P<noun>[a-z]+\s+)?to\s+(?P<b>\d[\d,]*)\b(?!\s*(?:per|%|[a-z]+-))", re.I)
-# A count written in words, with what a digit figure may carry: "eighteen billion dollars",
+# A count written in words, with what a digit figure may carry: "forty billion dollars",
 # "a three-point win", "twenty-five seats". "one" is left out: it is a pronoun and an article as often.
 _WORD_NUMBER = (
     r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
@@ -70,7 +70,7 @@ _WORD_FIGURE = re.compile(
     r"(?![\w-])",
     re.I,
 )
-# A margin is the difference between two tallies: "by 230 votes", "a 230-vote defeat", "a three-point
+# A margin is the difference between two tallies: "by 171 votes", "a 171-vote defeat", "a three-point
 # win", "a margin of 12 seats". The units a result is tallied in, and the nouns that name a difference
 # between two sides, are few and general.
 _TALLY_UNITS = frozenset({"vote", "point", "goal", "run", "seat", "stroke", "shot", "wicket", "length"})
@@ -254,7 +254,7 @@ def figure_mentions(analysis: Analysis) -> list[Mention]:
         found: list[Figure] = []
         blocked: list[tuple[int, int]] = []
         for d in find_durations(text):
-            # A span of time is one figure in days or months ("two weeks", "a 148-day strike"); a
+            # A span of time is one figure in days or months ("two weeks", "a 212-day strike"); a
             # hedged one is no exact value, and its number is not read as a bare count either.
             blocked.append((d.start, d.end))
             if not d.hedged:
@@ -304,7 +304,7 @@ def figure_mentions(analysis: Analysis) -> list[Mention]:
 
 
 def _is_margin(sentence: Sentence, span: Span, fig: Figure, noun: str | None) -> bool:
-    """A figure that states a margin: "by 230 votes", "a 230-vote defeat", "margin of 12 seats"."""
+    """A figure that states a margin: "by 171 votes", "a 171-vote defeat", "margin of 12 seats"."""
     if fig.unit not in ("",) + tuple(_TALLY_UNITS) and not (fig.unit.endswith("s") and fig.unit[:-1] in _TALLY_UNITS):
         return False
     start, end = span.start - sentence.offset, span.end - sentence.offset
@@ -316,11 +316,11 @@ def _is_margin(sentence: Sentence, span: Span, fig: Figure, noun: str | None) ->
     before = toks[first - 1].lower_ if first > 0 else ""
     tally = fig.unit.rstrip("s") in _TALLY_UNITS or noun in _TALLY_UNITS
     if before == "by" and tally and not fig.unit:
-        return True  # "by 230 votes", "won by three points"
+        return True  # "by 171 votes", "won by three points"
     if before == "of" and first > 1 and toks[first - 2].lemma_.lower() in _MARGIN_NOUNS:
         return True  # "a margin of 230 votes", "a lead of three points"
     if fig.unit and tally:
-        # "a 230-vote defeat", "a 14-point halftime deficit": the noun the hyphenated unit modifies.
+        # "a 171-vote defeat", "an 11-point halftime deficit": the noun the hyphenated unit modifies.
         after = [t.lemma_.lower() for t in toks[last + 1 : last + 5] if t.pos_ in ("NOUN", "PROPN", "ADJ")]
         return any(w in _MARGIN_NOUNS for w in after[:3])  # past the unit and one modifier
     return False
@@ -342,7 +342,7 @@ def _frame(sentence: Sentence, span: Span) -> tuple[str | None, str | None]:
         return None, None
     last = toks[-1]
     noun = None
-    # "148-day strike": the unit after the hyphen, then the noun it modifies.
+    # "212-day strike": the unit after the hyphen, then the noun it modifies.
     for t in sentence.tokens[last.i - sentence.tokens.start + 1 : last.i - sentence.tokens.start + 5]:
         if t.pos_ in ("NOUN", "PROPN") and not t.like_num:
             noun = t.lemma_.lower()

@@ -163,7 +163,7 @@ def _person_for_age(analysis: Analysis, sentence: Sentence, pos: int, appositive
 
 # --- an age at a stated year ----------------------------------------------------------------
 
-# "founded it in 2006 at the age of 19", "retired in 2001, aged 80", "at the age of nineteen"
+# "founded it in 1998 at the age of 23", "retired in 2001, aged 80", "at the age of nineteen"
 _AGE_AT = re.compile(r"\b(?:at\s+the\s+age\s+of|aged)\s+(?P<n>\d{1,3}|[a-z]+(?:-[a-z]+)?)\b", re.I)
 
 
@@ -226,7 +226,7 @@ def _overlap(a: _BirthYears, b: _BirthYears) -> bool:
 
 
 def _ages_at_years(analysis: Analysis, dates: dict[int, list[StatedDate]]) -> list[tuple[_BirthYears, Entity]]:
-    """ "X founded the firm in 2006 at the age of 19": the age and the year hang from one verb,
+    """ "X founded the firm in 1998 at the age of 23": the age and the year hang from one verb,
     whose subject is the person named."""
     out: list[tuple[_BirthYears, Entity]] = []
     for sentence in analysis.sentences:
@@ -329,7 +329,7 @@ def _blame_year(
 
 def _statement(analysis: Analysis, at: _BirthYears, right: int) -> tuple[Span, str]:
     """The words to flag and their fix. Either the year or the age may be the one at fault, so
-    the flag covers both when they sit close ("2006 at the age of 19"); the fix moves the year."""
+    the flag covers both when they sit close ("1998 at the age of 23"); the fix moves the year."""
     text = analysis.article.text
     span = at.span
     if at.age is not None:

@@ -6,8 +6,8 @@ definite mentions are judged ("the", "this", "all", a possessive), and only when
 mention of that kind of thing gives one and the same other number.
 
 A mention points back only to what was said before it, and only to a thing it describes no more
-narrowly than that was described: "the maximum 21-day incubation period" early in a story does
-not refer to "a 90-day period of heightened surveillance" that comes later (it is another period).
+narrowly than that was described: "the 14-day quarantine period" early in a story does
+not refer to "a 60-day period of extra border checks" that comes later (it is another period).
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ class _Count:
     signature: tuple[str, ...]
     definite: bool
     sentence: Sentence
-    described: frozenset[str]  # what else the noun phrase says of the thing: "incubation", "surveillance"
+    described: frozenset[str]  # what else the noun phrase says of the thing: "quarantine", "checks"
 
 
 def _counts(analysis: Analysis) -> list[_Count]:
@@ -90,7 +90,7 @@ def count_findings(analysis: Analysis) -> list[Finding]:
             if c.definite and not any(o.span.start < c.span.start for o in others):
                 continue  # nothing before it for "the" to point back to
             if not c.described <= frozenset().union(*(o.described for o in others)):
-                continue  # "the maximum incubation period" is not "a period of surveillance"
+                continue  # "the quarantine period" is not "a period of checks"
             right = others[0]
             findings.append(
                 contradiction(
@@ -113,7 +113,7 @@ _ANAPHORIC = {"same", "whole", "entire", "full", "said"}
 
 def _described(noun, counted) -> frozenset[str]:
     """Content words that narrow ``noun`` beyond its count: its compound and adjective modifiers
-    after the counted word ("the maximum 21-day *incubation* period" -> maximum, incubation) and
+    after the counted word ("the strict 14-day *quarantine* period" -> strict, quarantine) and
     the nouns of an "of" phrase ("period of heightened *surveillance*")."""
     words = set()
     for c in noun.children:

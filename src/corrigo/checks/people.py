@@ -257,7 +257,7 @@ def _speaker_findings(analysis: Analysis, intros: dict[str, list[_Intro]]) -> li
     lede = paragraphs[0] if paragraphs else None
     for para in paragraphs:
         # People introduced here, a name inside another's description left out ("Fenwick Lane"
-        # in "a director at the mortgage broker Fenwick Lane" is not a newcomer).
+        # in "a director at the estate agency Fenwick Lane" is not a newcomer).
         here = [i for i in first_intro.values() if para.contains(i.mention.span)]
         newcomers = [
             n

@@ -132,7 +132,7 @@ def _offices(analysis: Analysis, titles: list[_Title]) -> dict[str, set[int]]:
         out[t.words[-1]].add(t.sentence.index)
     for s in analysis.sentences:
         for t in s.tokens:
-            # "... was sworn in as India's prime minister"
+            # "... was sworn in as the country's prime minister"
             if t.dep_ == "pobj" and t.head.lower_ == "as" and t.pos_ == "NOUN":
                 verb = t.head.head
                 if any(c.dep_ in ("nsubj", "nsubjpass") and c.ent_type_ == "PERSON" for c in verb.children):

@@ -53,7 +53,7 @@ class Clause:
     context: frozenset[str]  # for a clause with no object: the words around it that say what about
     figures: frozenset[str]  # numbers the clause states ("rose 8%")
     intent: bool = False  # a plan the agent states: "said it would not appeal"
-    part: frozenset[str] = frozenset()  # a part it is limited to: "acquitted on four counts"
+    part: frozenset[str] = frozenset()  # a part it is limited to: "cleared on two counts"
     inflection: str = ""  # the verb's tense tag when the tagger's is unreliable (headlines)
     supporters: set[int] = field(default_factory=set)
     opponents: set[int] = field(default_factory=set)
@@ -242,7 +242,7 @@ _PARTIAL = {"some", "several", "most", "many", "few", "other", "remaining", "hal
 
 def _part(verb: Any, theme_tok: Any | None) -> frozenset[str]:
     """The part of a whole a clause is limited to, by a count or a partial quantifier on its object
-    or a prepositional object: "acquitted on four counts", "convicted on three of the charges",
+    or a prepositional object: "cleared on two counts", "convicted on three of the charges",
     "rejected some of the amendments". Empty for the whole ("on all counts") or no limit."""
     nouns = [p for c in verb.children if c.dep_ in ("prep", "dative") for p in c.children if p.dep_ == "pobj"]
     if theme_tok is not None and theme_tok.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "ADJ"):

@@ -1,7 +1,7 @@
 """Restated figures that disagree: the same fact given two values in one article.
 
-"Microsoft's $68.7 billion takeover" in the headline and "blocked Microsoft's $69.7 billion
-takeover" in the lede; "a 148-day strike" and "end a 146-day strike"; "432-202" and "by 423 votes
+"Halberd's $41.3 billion takeover" in the headline and "cleared Halberd's $42.3 billion
+takeover" in the lede; "a 212-day strike" and "end a 218-day strike"; "318-147" and "by 381 votes
 to 202". Two mentions state the same fact when they measure the same thing (same unit and scale,
 the same counted noun or predicate) in the same setting (shared content words). Same noun and
 unit alone is not enough — "57-second deficit" and "59 seconds ahead" are two facts — so a
@@ -10,9 +10,9 @@ dropped or added (15,000 for 150,000), not an unrelated number. Blame goes to th
 mentions support; a value stated twice or more is never the one flagged, and when one mention
 faces one, the later is flagged with a lower confidence.
 
-Support counts implied mentions too (:mod:`corrigo.analysis.implied`): "by 432 votes to 202" is one
-more mention of a 230-vote margin, and "lower the record of 2:01:39 by 30 seconds" one more of
-2:01:09. An implied value is never flagged itself: when it is the less supported one, the blame
+Support counts implied mentions too (:mod:`corrigo.analysis.implied`): "by 318 votes to 147" is one
+more mention of a 171-vote margin, and "lower the record of 1:59:07 by 25 seconds" one more of
+1:58:42. An implied value is never flagged itself: when it is the less supported one, the blame
 goes to the one source figure whose slip-shaped edit gives the better supported value, and only when
 that source is less supported than the figures it was computed with.
 """
@@ -151,7 +151,7 @@ def _duration_shape(a: Mention, b: Mention) -> str | None:
     if pa[0].isdigit() and pb[0].isdigit() and pa[2] == pb[2]:
         return slip_shape(pa[0], pb[0])
     if pa[0].isdigit() or pb[0].isdigit():
-        return None  # "148 days" and "21 weeks", "148-day" and "a week": no slip of one another
+        return None  # "212 days" and "30 weeks", "212-day" and "a week": no slip of one another
     va, vb = float(a.figure.value), float(b.figure.value)  # type: ignore[arg-type]
     if max(va, vb) > _DURATION_MAX_RATIO * min(va, vb):
         return None  # "a week" and "ten years": two spans of two things
@@ -171,7 +171,7 @@ _TIME_WORDS = frozenset({"day", "week", "month", "year", "time"})
 
 def _same_event(a: Mention, b: Mention, weights: dict[str, float]) -> bool:
     """Two spans of time given in words are one fact only when told of one event: the same governing
-    word, or a noun or verb both sentences use and few others do ("files for insolvency a week after"
+    word, or a noun or verb both sentences use and few others do ("closes its doors a week after"
     and "the filing came two weeks after": a gerund is read as its verb)."""
     if (a.noun is not None and a.noun == b.noun) or _governors(a) & _governors(b):
         return True
@@ -318,7 +318,7 @@ def _duration_fix(analysis: Analysis, loser: Mention, winner: Mention) -> tuple[
 def _borne_out(loser: Mention, backing: list[Mention]) -> bool:
     """A value that is no slip of the loser still wins when arithmetic on other figures gives it and
     another sentence states it: two independent routes to one value ("up 10% from 30" against "opened
-    at 35.2" and "bought at 32")."""
+    at 50.4" and "paid 42")."""
     derived = [m for m in backing if m.implied == "percent change" and m.span != loser.span]
     stated = [m for m in backing if m.implied is None and m.sentence.index != loser.sentence.index]
     return bool(derived) and bool(stated) and all(m.sentence.index != s.sentence.index for m in derived for s in stated)
@@ -375,7 +375,7 @@ _SHAPES = {
 }
 
 
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")  # "1,300.5" is one number; "7-6(5)" and "2:01:09" have parts
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")  # "1,300.5" is one number; "7-6(5)" and "1:58:42" have parts
 
 
 def _digits(core: str) -> tuple[str, int]:
@@ -388,7 +388,7 @@ def _digits(core: str) -> tuple[str, int]:
 def slip_shape(a: str, b: str) -> str | None:
     """How ``b`` could be a slip for ``a`` (or the reverse), or None for unrelated numbers.
 
-    >>> slip_shape("432", "423"), slip_shape("68.7", "69.7"), slip_shape("15,000", "150,000")
+    >>> slip_shape("318", "381"), slip_shape("41.3", "42.3"), slip_shape("15,000", "150,000")
     ('transposed', 'digit', 'scale')
     >>> slip_shape("57", "28") is None, slip_shape("40", "70") is None
     (True, True)

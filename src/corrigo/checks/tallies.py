@@ -10,8 +10,8 @@ Two rules, each blaming one figure only when exactly one edit of it mends the ar
   to the whole; when it does not, the part that another "K of N" statement of the same whole
   restates differently is flagged with that statement's value.
 
-    >>> _complement("52.0", 49.8)
-    '50.2'
+    >>> _complement("56.3", 43.9)
+    '56.1'
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ __all__ = ["tally_findings"]
 
 _NUM = r"\d+(?:\.\d+)?"
 _PCT = r"(?:\s?%|\s+(?:per\s?cent|percent)\b)"
-# "by 52.0 percent to 49.8 percent", "53% to 47%", "by 53.1% against 46.9%": two shares of one result.
+# "by 56.3 percent to 43.9 percent", "53% to 47%", "by 53.1% against 46.9%": two shares of one result.
 _TWO_SHARES = re.compile(
     r"(?<![\w.,])(?P<a>" + _NUM + r")(?P<pa>" + _PCT + r")\s+(?:to|against|versus|vs\.?)\s+"
     r"(?P<b>" + _NUM + r")(?P<pb>" + _PCT + r")",
@@ -115,7 +115,7 @@ _SHARE_OF = re.compile(
 )
 # "the remaining two", "the other three": the rest that closes the split.
 _REST = re.compile(r"\b(?:the\s+(?:other|remaining)|another)\s+(?P<r>" + _COUNT + r")\b(?:\s+(?P<noun>[a-z]+))?", re.I)
-# "Four convictions out of eleven counts": another statement of a share of the same whole.
+# "Three convictions out of nine charges": another statement of a share of the same whole.
 _RESTATED_SHARE = re.compile(
     r"(?<![\w-])(?P<k>"
     + _COUNT

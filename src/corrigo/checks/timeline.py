@@ -1,12 +1,12 @@
 """Dates implied by a span of time, against the date the article states for the same event.
 
-"Fifteen months after the deal was announced, ..." in a story dated April 2023 puts the
+"Eleven months after the merger was agreed, ..." in a story dated May 2022 puts the
 announcement in January 2022; "announced the deal in January 2021" elsewhere disagrees. A
 statement like that is read as an offset (a count of days, weeks, months or years and a hedge)
 from an anchor (the story's date, narrowed by a weekday the sentence names, or a date the same
 sentence states) to an event (the words after "after", "since", "before", or after "ago when").
 A date elsewhere belongs to the same event when the word it hangs from ("the 12 November
-runoff", "leave the bloc on 29 April") is one of the event's words.
+runoff", "leave the treaty on 3 May") is one of the event's words.
 
 Blame: an offset counted from the story's date is arithmetic the story itself supports, so the
 lone date that disagrees loses; when a second mention backs that date the count loses instead.
@@ -96,7 +96,7 @@ def _offsets(analysis: Analysis, sentence: Sentence, stated: list[StatedDate]) -
         if rel == "ago":
             w = re.match(r"\s*,?\s*when\b", rest)
             if w is None:
-                # "went on sale on August 9, only two weeks ago": the date set beside the count
+                # "reached shops on March 3, only three weeks ago": the date set beside the count
                 beside = [d for d in stated if _beside(text, base, d.span, base + m.start(), base + m.end())]
                 if len(beside) == 1:
                     where = (beside[0].span.start, beside[0].span.end)

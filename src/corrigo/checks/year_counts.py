@@ -51,7 +51,7 @@ _YEARS_REL = re.compile(r"(?<![\w-])" + _HEDGE + _N + r"\s+years?\s+(?P<rel>sinc
 _YEARS_IN = re.compile(r"\bin\s+(?:the\s+(?:last|past)\s+)?" + _HEDGE + _N + r"\s+years\b", re.I)
 _YEARS_FOR = re.compile(r"\bfor\s+" + _HEDGE + _N + r"\s+years\b", re.I)
 _YEAR_HISTORY = re.compile(r"(?<![\w-])" + _N + r"-year\s+(?:history|existence|run|reign|tenure|presence)\b", re.I)
-# "the 178-year-old firm", "ending a seven-year legal fight": a thing that has lasted N years to now.
+# "the 96-year-old bakery", "ending a nine-year legal battle": a thing that has lasted N years to now.
 YEAR_OLD_THING = re.compile(r"\b(?:the|its|their|a|an)\s+" + _N + r"-year-old\s+(?P<noun>[a-z]+)\b", re.I)
 ENDING_YEARS = re.compile(
     r"\b(?:end|ends|ended|ending|capping|caps|capped|closing)\s+(?:a|an|the|its|their|his|her)\s+"

@@ -83,7 +83,7 @@ def _refers_back(analysis: Analysis, sentence: Sentence, verb: Any) -> bool:
 
 def _governor(tok: Any) -> Any | None:
     """The noun or verb a number or a year hangs from: "overhaul" in "a ten-year overhaul",
-    "stand" in "had stood for only three years", "shut" in "shut in March 2009"."""
+    "stand" in "had stood for only four years", "shut" in "shut in March 2009"."""
     for anc in ancestors(tok, 5):
         if anc.ent_type_ == "DATE" or anc.lemma_.lower() in _EMPTY and anc.pos_ == "NOUN":
             continue

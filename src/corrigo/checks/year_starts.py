@@ -161,7 +161,7 @@ def related_starts(analysis: Analysis, duration: YearCount, dates: dict[int, lis
             continue
         if duration.kind == "first":
             if not re.search(r"\bfirst\b", text, re.I):
-                # "the highest level in 15 years" / "their highest level since early 2006": the same superlative
+                # "the highest level in 12 years" / "their highest level since early 2011": the same superlative
                 if record & _record_words(sentence):
                     out.extend(d for d in dates[sentence.index] if since_cue(d.token))
                 continue

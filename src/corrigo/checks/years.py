@@ -1,6 +1,6 @@
 """Numbers of years against the years the article states: try every start and end the article
 allows, flag only when none agrees; then blame the count, or the stated year when the count
-is one the story's date supports ("the 178-year-old firm, which began in 1851")."""
+is one the story's date supports ("the 96-year-old bakery, which opened in 1928")."""
 
 from __future__ import annotations
 
@@ -86,8 +86,8 @@ def check_duration(
 
 
 def _new_reading(duration: YearCount, start: StatedDate) -> bool:
-    """The readings that blame the stated year: "the 178-year-old firm", "ending a seven-year legal
-    fight", "highest in 15 years" against "highest level since 2006". The older readings ("20 years
+    """The readings that blame the stated year: "the 96-year-old bakery", "ending a nine-year legal
+    battle", "highest in 12 years" against "highest level since 2011". The older readings ("20 years
     since it opened in 1997", "for the first time in 32 years" against "last won it in 1981") keep
     blaming the count, as the annotated corpus has them."""
     if YEAR_OLD_THING.search(duration.phrase) or ENDING_YEARS.search(duration.phrase):
@@ -102,8 +102,8 @@ def _new_reading(duration: YearCount, start: StatedDate) -> bool:
 
 
 def _start_backed(analysis: Analysis, duration: YearCount, start: StatedDate, end: _End) -> bool:
-    """Another count of years in the article agrees with ``start`` ("a three-year promise" beside
-    "defended for more than three years"): then the stated year has two mentions, the count one."""
+    """Another count of years in the article agrees with ``start`` ("a five-year pledge" beside
+    "kept for more than five years"): then the stated year has two mentions, the count one."""
     for sentence in analysis.sentences:
         for m in ANY_YEARS.finditer(sentence.span.text):
             at = sentence.span.start + m.start("n")
