@@ -14,7 +14,7 @@ LIBRARY = (
 RAIN = (
     "Valley sets new rainfall mark\n\n3 March 2021\n\n"
     "Gauges at the dam recorded 410mm of rain on Monday, the weather office said, breaking a regional record "
-    "that had stood for only four years.\n\n"
+    "that had held for only four years.\n\n"
     "The old peak, 380mm, was logged at the river mouth on 9 February {YEAR}. Farmers said fields were flooded."
 )
 

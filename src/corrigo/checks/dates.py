@@ -11,7 +11,7 @@ module:
   in 1997", "the 25th anniversary" (``year_counts``, ``year_starts``, ``years``), also from a
   year in another sentence the parse ties to the count (``year_links``);
 * a span of days, weeks, months or years from an anchor to an event ("eleven months after the
-  deal was announced") (``timeline``), and the length of an event that just ended against the
+  merger was agreed") (``timeline``), and the length of an event that just ended against the
   date it began ("voted to end a 61-day strike" and "the stoppage began on 20 April")
   (``event_spans``).
 

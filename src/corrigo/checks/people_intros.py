@@ -104,8 +104,8 @@ _NAME_SAID = re.compile(r"[\"”]\s+" + _NAME + r"\s+(?:said|says|added|adds)\b"
 
 
 def _describes(text: str, intro: _Intro, other: _Intro) -> bool:
-    """Whether ``other``'s name sits in ``intro``'s description ("..., a director at the mortgage
-    broker Fenwick Lane"): a name inside someone's description is not a newcomer."""
+    """Whether ``other``'s name sits in ``intro``'s description ("..., a partner at the estate
+    agency Fenwick Lane"): a name inside someone's description is not a newcomer."""
     after = text[intro.mention.span.end : intro.sentence.span.end]
     m = _DESCRIPTION.match(after) or _BARE.match(after)
     if m is None:

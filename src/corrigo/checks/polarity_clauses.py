@@ -253,7 +253,7 @@ def _part(verb: Any, theme_tok: Any | None) -> frozenset[str]:
             continue
         of = [p for c in n.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
         if (n.like_num or n.lower_ in _PARTIAL) and of:
-            limit = [n]  # "on four of the 11 counts", "some of the charges"
+            limit = [n]  # "on two of the nine charges", "some of the charges"
         elif n.pos_ == "NOUN":
             limit = [c for c in n.children if c.dep_ in _QUANT_DEPS and (c.like_num or c.lower_ in _PARTIAL)]
         else:

@@ -184,8 +184,8 @@ def _same_event(a: Mention, b: Mention, weights: dict[str, float]) -> bool:
 
 def _governors(m: Mention) -> set[str]:
     """What a span of time is told of: the verb it hangs from (its subject, when the verb is a light
-    one: "the filing came two weeks after"), and the two nouns or verbs just before it ("files for
-    insolvency a week after", a headline's parse being rough)."""
+    one: "the closure came two weeks after"), and the two nouns or verbs just before it ("shuts its
+    doors a week after", a headline's parse being rough)."""
     toks = list(m.sentence.tokens)
     start = m.span.start - m.sentence.offset
     inside = [i for i, t in enumerate(toks) if t.idx + len(t.text) > start]
