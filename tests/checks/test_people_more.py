@@ -115,7 +115,8 @@ TIE = (
     '"We sat in the cellar with two neighbours and a radio while the roof went," said Paul Wright, 58, who stayed in '
     'his cottage on the cliff. "It sounded like a train."\n\n'
     "Forecasters said the worst had passed by the evening.\n\n"
-    '"Everyone watches the gusts, but the tide is what floods the houses," said Paul Wright, a forecaster at the Met Office. '
+    '"Everyone watches the gusts, but the tide floods the houses," said Paul Wright, a forecaster at the Met '
+    'Office. '
     '"Keep away from the front."\n\n'
     "Crews worked through the night to restore power.\n\n"
     "Engineers said most homes would be reconnected by Tuesday.\n\n"
