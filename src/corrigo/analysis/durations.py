@@ -13,7 +13,7 @@ import calendar
 import datetime as dt
 import re
 
-from corrigo.analysis.numbers import parse_number
+from corrigo.analysis.numbers import NUMBER_WORDS, parse_number
 
 __all__ = [
     "COUNT",
@@ -27,11 +27,7 @@ __all__ = [
     "shift",
 ]
 
-_SMALL = (
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
-    "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-)  # fmt: skip
+_SMALL = NUMBER_WORDS
 # A count: "148", "fifteen", "twenty-one", "a"/"an" (one).
 COUNT = r"(?P<n>\d{1,4}|(?:" + "|".join(_SMALL) + r")(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|an?)"
 HEDGE = (

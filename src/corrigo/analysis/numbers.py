@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 __all__ = [
+    "NUMBER_WORDS",
     "Quantity",
     "format_like",
     "format_ordinal_like",
@@ -24,6 +25,14 @@ __all__ = [
     "parse_number",
     "parse_quantity",
 ]
+
+# The number words a count may be written in, one to ninety by units and tens ("twenty-one" is
+# "twenty" and "one" joined by a hyphen).
+NUMBER_WORDS = (
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
+    "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+)  # fmt: skip
 
 _UNITS = {
     "zero": 0,

@@ -23,18 +23,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from corrigo.analysis.analyse import Analysis, Sentence
-from corrigo.analysis.numbers import format_like, format_ordinal_like, ordinal_value, parse_quantity
+from corrigo.analysis.numbers import NUMBER_WORDS, format_like, format_ordinal_like, ordinal_value, parse_quantity
 from corrigo.checks.base import contradiction
 from corrigo.checks.tallies import tally_findings
 from corrigo.model import Finding, FindingKind, Span
 
 __all__ = ["NumberCheck"]
 
-_WORDS = (
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
-    "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-)  # fmt: skip
+_WORDS = NUMBER_WORDS
 _WORD_NUM = r"(?:" + "|".join(_WORDS) + r")(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
 _HEDGES = (
     "more than", "just over", "over", "nearly", "almost", "about", "around", "some", "roughly", "close to",
