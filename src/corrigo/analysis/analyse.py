@@ -46,12 +46,23 @@ class Analysis:
     _order: tuple[int, ...] = field(init=False, repr=False, compare=False)
     _starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
     _longest: int = field(init=False, repr=False, compare=False)
+    _sentence_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         order = sorted(range(len(self.entities)), key=lambda i: self.entities[i].span.start)
         object.__setattr__(self, "_order", tuple(order))
         object.__setattr__(self, "_starts", tuple(self.entities[i].span.start for i in order))
         object.__setattr__(self, "_longest", max((len(e.span.text) for e in self.entities), default=0))
+        object.__setattr__(self, "_sentence_starts", tuple(s.span.start for s in self.sentences))
+
+    def sentence_at(self, start: int, end: int | None = None) -> Sentence | None:
+        """The sentence that holds ``[start, end)`` (``end`` defaults to ``start + 1``), if one does."""
+        end = start + 1 if end is None else end
+        i = bisect.bisect_right(self._sentence_starts, start) - 1
+        if i < 0:
+            return None
+        sentence = self.sentences[i]
+        return sentence if sentence.span.start <= start and end <= sentence.span.end else None
 
     def span(self, sentence: Sentence, start_char: int, end_char: int) -> Span:
         """Article span for characters ``[start_char, end_char)`` of the sentence's Doc."""

@@ -112,10 +112,8 @@ def _orphans(analysis: Analysis) -> dict[str, list[Span]]:
 
 
 def _sentence_index(analysis: Analysis, span: Span) -> int:
-    for s in analysis.sentences:
-        if s.span.contains(span):
-            return s.index
-    return -1
+    sentence = analysis.sentence_at(span.start, span.end)
+    return -1 if sentence is None else sentence.index
 
 
 def _finding(analysis: Analysis, first: _Intro, second: _Intro, orphans: dict[str, list[Span]]) -> Finding:
@@ -205,7 +203,7 @@ def _role_findings(analysis: Analysis, intros: dict[str, list[_Intro]]) -> list[
         surname = first.mention.span.text.split()[-1]
         for hit in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text[first.sentence.span.end :]):
             end = first.sentence.span.end + hit.end()
-            sentence = next((s for s in analysis.sentences if s.span.start <= end - 1 < s.span.end), None)
+            sentence = analysis.sentence_at(end - 1)
             if sentence is None:
                 continue
             m = _RE_ROLE.match(text[end : sentence.span.end])
@@ -284,7 +282,7 @@ def _speaker_findings(analysis: Analysis, intros: dict[str, list[_Intro]]) -> li
             if lede is not None and other.mention.span.start < lede.end:
                 continue  # the story's own protagonist, introduced at the top, speaks anywhere
             wrong = speaker_span(text, m, owners[0])
-            sentence = next((s for s in analysis.sentences if s.span.contains(wrong)), None)
+            sentence = analysis.sentence_at(wrong.start, wrong.end)
             if sentence is None or sentence.index - new.sentence.index > _NEAR:
                 continue  # the quote must follow the introduction closely, as news copy sets it up
             when = "earlier" if other.mention.span.start < para.start else "only further on"

@@ -40,7 +40,7 @@ class _Intro:
 
 
 def _introduction(analysis: Analysis, e: Entity) -> _Intro | None:
-    sentence = next((s for s in analysis.sentences if s.span.contains(e.span)), None)
+    sentence = analysis.sentence_at(e.span.start, e.span.end)
     if sentence is None:
         return None
     after = analysis.article.text[e.span.end : sentence.span.end]

@@ -104,7 +104,7 @@ def next_paragraph_findings(analysis: Analysis, first_intro: dict[str, _Intro]) 
         if len(said & own) <= len(said & theirs):
             continue  # the quote must echo what the newcomer was introduced doing, more than its speaker
         wrong = speaker_span(text, m, owners[0])
-        sentence = next((s for s in analysis.sentences if s.span.contains(wrong)), None)
+        sentence = analysis.sentence_at(wrong.start, wrong.end)
         if sentence is None:
             continue
         why = (

@@ -63,11 +63,9 @@ def _paragraph(analysis: Analysis, at: int) -> list[Sentence]:
 
 def _acts(analysis: Analysis, span: Span) -> bool:
     """Whether the surname at ``span`` is the subject of a verb: a person acting, not a place misread."""
-    return any(
-        span.start <= t.idx + s.offset < span.end and t.dep_ in ("nsubj", "nsubjpass")
-        for s in analysis.sentences
-        if s.span.contains(span)
-        for t in s.tokens
+    s = analysis.sentence_at(span.start, span.end)
+    return s is not None and any(
+        span.start <= t.idx + s.offset < span.end and t.dep_ in ("nsubj", "nsubjpass") for t in s.tokens
     )
 
 

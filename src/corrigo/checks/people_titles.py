@@ -109,7 +109,7 @@ def _titles(analysis: Analysis) -> list[_Title]:
             if len(owners) != 1:
                 continue
             key = next(iter(owners))
-        sentence = next((s for s in analysis.sentences if s.span.contains(e.span)), None)
+        sentence = analysis.sentence_at(e.span.start, e.span.end)
         name = _name_tokens(sentence, e.span) if sentence is not None else []
         if not name:
             continue
