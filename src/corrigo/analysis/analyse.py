@@ -55,6 +55,11 @@ class Analysis:
         object.__setattr__(self, "_longest", max((len(e.span.text) for e in self.entities), default=0))
         object.__setattr__(self, "_sentence_starts", tuple(s.span.start for s in self.sentences))
 
+    def sentences_in(self, start: int, end: int) -> tuple[Sentence, ...]:
+        """The sentences that start in ``[start, end)`` (a paragraph's), in order."""
+        lo, hi = bisect.bisect_left(self._sentence_starts, start), bisect.bisect_left(self._sentence_starts, end)
+        return self.sentences[lo:hi]
+
     def sentence_at(self, start: int, end: int | None = None) -> Sentence | None:
         """The sentence that holds ``[start, end)`` (``end`` defaults to ``start + 1``), if one does."""
         end = start + 1 if end is None else end

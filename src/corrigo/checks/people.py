@@ -14,6 +14,7 @@ below the default reporting threshold.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -155,6 +156,9 @@ def _finding(analysis: Analysis, first: _Intro, second: _Intro, orphans: dict[st
     )
 
 
+_COMMA_THE = re.compile(r",\s*the\s")
+_LAST_WORD = re.compile(r"(?<![\w-])[\w'’-]+$")
+
 # ", the planetary scientist," after a surname: the role a later mention gives the person again.
 _RE_ROLE = re.compile(r"^,\s*the\s+([^,;.\"“”]+?)\s*,")
 
@@ -197,20 +201,27 @@ def _role_findings(analysis: Analysis, intros: dict[str, list[_Intro]]) -> list[
         role = _role(analysis, first.sentence, at, first.mention.span.end + m.end(1))
         if role is not None:
             firsts["person:" + name] = (first, role)
-    out = []
+    by_surname: dict[str, list[tuple[_Intro, _Role]]] = defaultdict(list)
     for first, role in firsts.values():
-        # Later mentions by surname, tagged as names or not ("Moyo, the ...").
-        surname = first.mention.span.text.split()[-1]
-        for hit in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text[first.sentence.span.end :]):
-            end = first.sentence.span.end + hit.end()
+        by_surname[first.mention.span.text.split()[-1]].append((first, role))
+    out = []
+    # Later mentions by surname, tagged as names or not ("Moyo, the ..."): one pass over the text for
+    # a word followed by ", the", looked up among the introduced surnames.
+    for comma in _COMMA_THE.finditer(text):
+        word = _LAST_WORD.search(text, max(0, comma.start() - 60), comma.start())
+        if word is None or word.end() != comma.start():
+            continue
+        for first, role in by_surname.get(word.group(), ()):
+            end = word.end()
+            if word.start() < first.sentence.span.end:
+                continue
             sentence = analysis.sentence_at(end - 1)
             if sentence is None:
                 continue
             m = _RE_ROLE.match(text[end : sentence.span.end])
             if m is None:
                 continue
-            name = text[first.sentence.span.end + hit.start() : end]
-            out += _role_conflict(analysis, first, role, sentence, name, end, m)
+            out += _role_conflict(analysis, first, role, sentence, word.group(), end, m)
     return out
 
 
@@ -253,15 +264,18 @@ def _speaker_findings(analysis: Analysis, intros: dict[str, list[_Intro]]) -> li
     out = []
     paragraphs = analysis.article.paragraphs
     lede = paragraphs[0] if paragraphs else None
-    for para in paragraphs:
+    # Each introduction under the paragraph that holds it, found once.
+    in_para: dict[int, list[tuple[str, _Intro]]] = defaultdict(list)
+    starts = [para.start for para in paragraphs]
+    for n, i in first_intro.items():
+        k = bisect.bisect_right(starts, i.mention.span.start) - 1
+        if k >= 0 and paragraphs[k].contains(i.mention.span):
+            in_para[k].append((n, i))
+    for k, para in enumerate(paragraphs):
         # People introduced here, a name inside another's description left out ("Fenwick Lane"
         # in "a director at the estate agency Fenwick Lane" is not a newcomer).
-        here = [i for i in first_intro.values() if para.contains(i.mention.span)]
-        newcomers = [
-            n
-            for n, i in first_intro.items()
-            if para.contains(i.mention.span) and not any(_describes(text, o, i) for o in here if o is not i)
-        ]
+        here = [i for _, i in in_para[k]]
+        newcomers = [n for n, i in in_para[k] if not any(_describes(text, o, i) for o in here if o is not i)]
         if len(newcomers) != 1:
             continue
         new = first_intro[newcomers[0]]

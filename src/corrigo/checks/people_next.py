@@ -31,7 +31,7 @@ _CONTENT = ("NOUN", "VERB", "ADJ")
 
 
 def _sentences(analysis: Analysis, span: Span) -> list[Sentence]:
-    return [s for s in analysis.sentences if span.start <= s.span.start < span.end]
+    return list(analysis.sentences_in(span.start, span.end))
 
 
 def _lemmas(sentence: Sentence, start: int, end: int) -> set[str]:
@@ -43,18 +43,19 @@ def _lemmas(sentence: Sentence, start: int, end: int) -> set[str]:
     }
 
 
-def _spoken(analysis: Analysis, surname: str) -> bool:
-    """Whether anyone under ``surname`` speaks anywhere: named after a quote, or subject of a say verb."""
+def _speaking_surnames(analysis: Analysis) -> set[str]:
+    """Every surname anyone speaks under, once per article: named after a quote, or the subject of a
+    say verb."""
     text = analysis.article.text
+    out = set()
     for rx in (_SAID_NAME, _NAME_SAID):
         for m in rx.finditer(text):
-            if normalise_name(m.group(1)).split()[-1:] == [surname]:
-                return True
-    return any(
-        normalise_name(t.text) == surname and t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in SAY_VERBS
-        for s in analysis.sentences
-        for t in s.tokens
-    )
+            out.update(normalise_name(m.group(1)).split()[-1:])
+    for s in analysis.sentences:
+        for t in s.tokens:
+            if t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in SAY_VERBS:
+                out.add(normalise_name(t.text))
+    return out
 
 
 def next_paragraph_findings(analysis: Analysis, first_intro: dict[str, _Intro]) -> list:
@@ -67,6 +68,7 @@ def next_paragraph_findings(analysis: Analysis, first_intro: dict[str, _Intro]) 
     for name in first_intro:
         by_surname.setdefault(name.split()[-1], []).append(name)
     out = []
+    speaking = _speaking_surnames(analysis)
     for para, nxt in zip(paragraphs[1:], paragraphs[2:], strict=False):
         sents = _sentences(analysis, para)
         if not sents:
@@ -77,7 +79,7 @@ def next_paragraph_findings(analysis: Analysis, first_intro: dict[str, _Intro]) 
             continue
         new = here[0]
         surname = normalise_name(new.mention.span.text).split()[-1]
-        if not _introduced_in_apposition(text, new) or _spoken(analysis, surname):
+        if not _introduced_in_apposition(text, new) or surname in speaking:
             continue  # set up to speak and never given a word of their own
         opening = text[nxt.start : nxt.end]
         if not opening.startswith(_OPEN):

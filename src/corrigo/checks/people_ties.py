@@ -58,7 +58,7 @@ def _paragraph(analysis: Analysis, at: int) -> list[Sentence]:
     para = next((p for p in analysis.article.paragraphs if p.start <= at < p.end), None)
     if para is None:
         return []
-    return [s for s in analysis.sentences if para.start <= s.span.start < para.end]
+    return list(analysis.sentences_in(para.start, para.end))
 
 
 def _acts(analysis: Analysis, span: Span) -> bool:

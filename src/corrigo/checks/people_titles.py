@@ -182,8 +182,8 @@ def _same_sentence(analysis: Analysis, titles: list[_Title], offices: dict[str, 
         name = next(
             (
                 _name_tokens(t.sentence, e.span)
-                for e in analysis.entities
-                if e.label == "PERSON" and e.span.start > t.span.end and t.sentence.span.contains(e.span)
+                for e in analysis.entities_in(t.sentence.span)
+                if e.label == "PERSON" and e.span.start > t.span.end
             ),
             [],
         )
