@@ -107,7 +107,11 @@ class Article:
     title: str | None = None
     url: str | None = None
     published: dt.date | None = None  # from metadata (JSONL "date"); the dateline wins when both exist
-    subheadline: Span | None = None  # the first subheadline (standfirst), when there is one
+
+    @property
+    def subheadline(self) -> Span | None:
+        """The first subheadline (standfirst), when there is one."""
+        return next((b.span for b in self.blocks if b.kind is BlockKind.SUBHEADLINE), None)
 
     @property
     def checked_blocks(self) -> tuple[Block, ...]:

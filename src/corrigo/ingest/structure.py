@@ -144,7 +144,6 @@ def parse_article(
     blocks: list[Block] = []
     dates: list[_DateLine] = []
     headline: Span | None = None
-    subheadline: Span | None = None
     byline: Span | None = None
     subs = 0
     meta_seen = False
@@ -186,7 +185,6 @@ def parse_article(
             continue
         elif not meta_seen and subs < _MAX_SUBHEADLINES and _is_subheadline(text, lines, k, ls, heading):
             span = Span.of(text, ls, line.end)
-            subheadline = subheadline or span
             subs += 1
             blocks.append(Block(BlockKind.SUBHEADLINE, span))
             continue
@@ -212,7 +210,6 @@ def parse_article(
         title=title,
         url=url,
         published=_as_date(published),
-        subheadline=subheadline,
     )
 
 
