@@ -8,7 +8,9 @@ Brandt"), and names the speaker of a quote after it ('...," said Ortiz.').
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from corrigo.analysis.analyse import Analysis, Sentence, normalise_name
 from corrigo.checks.base import contradiction, quote
@@ -146,3 +148,11 @@ def misattributed(
         new.mention.span.text if full else new.mention.span.text.split()[-1],
         confidence,
     )
+
+
+def say_subjects(analysis: Analysis) -> Iterator[tuple[Sentence, Any]]:
+    """Each token that is the subject of a say verb ("Hale said", "said Hale"), with its sentence."""
+    for sentence in analysis.sentences:
+        for t in sentence.tokens:
+            if t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in SAY_VERBS:
+                yield sentence, t

@@ -18,9 +18,9 @@ from corrigo.checks.people_intros import (
     _Intro,
     _introduced_in_apposition,
     misattributed,
+    say_subjects,
     speaker_span,
 )
-from corrigo.claims import SAY_VERBS
 from corrigo.model import Span
 
 __all__ = ["next_paragraph_findings"]
@@ -51,10 +51,7 @@ def _speaking_surnames(analysis: Analysis) -> set[str]:
     for rx in (_SAID_NAME, _NAME_SAID):
         for m in rx.finditer(text):
             out.update(normalise_name(m.group(1)).split()[-1:])
-    for s in analysis.sentences:
-        for t in s.tokens:
-            if t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in SAY_VERBS:
-                out.add(normalise_name(t.text))
+    out.update(normalise_name(t.text) for _, t in say_subjects(analysis))
     return out
 
 

@@ -13,8 +13,7 @@ the subject of a say verb ("Marsden said he would wait") and belongs to no full 
 from __future__ import annotations
 
 from corrigo.analysis.analyse import Analysis, Sentence, normalise_name
-from corrigo.checks.people_intros import _Intro
-from corrigo.claims import SAY_VERBS
+from corrigo.checks.people_intros import _Intro, say_subjects
 from corrigo.model import Span
 
 __all__ = ["echo_side", "said_surnames"]
@@ -27,21 +26,19 @@ def said_surnames(analysis: Analysis, full: set[str], other: set[str]) -> dict[s
     text = analysis.article.text
     out: dict[str, list[Span]] = {}
     names = [e.span for e in analysis.entities if e.label == "PERSON"]
-    for s in analysis.sentences:
-        for t in s.tokens:
-            if (
-                t.pos_ == "PROPN"
-                and t.dep_ == "nsubj"
-                and t.head.lemma_.lower() in SAY_VERBS
-                and t.text[:1].isupper()
-                and not any(c.dep_ == "compound" for c in t.children)
-                and normalise_name(t.text) not in full
-                and t.text not in other
-            ):
-                at = t.idx + s.offset
-                if any(n.start <= at < n.end for n in names):
-                    continue  # the tagger has it already
-                out.setdefault(t.text, []).append(Span.of(text, at, at + len(t.text)))
+    for s, t in say_subjects(analysis):
+        if (
+            t.pos_ == "PROPN"
+            and t.dep_ == "nsubj"
+            and t.text[:1].isupper()
+            and not any(c.dep_ == "compound" for c in t.children)
+            and normalise_name(t.text) not in full
+            and t.text not in other
+        ):
+            at = t.idx + s.offset
+            if any(n.start <= at < n.end for n in names):
+                continue  # the tagger has it already
+            out.setdefault(t.text, []).append(Span.of(text, at, at + len(t.text)))
     return out
 
 
