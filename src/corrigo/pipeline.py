@@ -141,9 +141,20 @@ def merge_findings(findings: list[Finding]) -> list[Finding]:
     ordered = sorted(best.values(), key=lambda f: (-f.confidence, f.span.start))
     kept: list[Finding] = []
     for f in ordered:
-        if not any(f.span.overlaps(k.span) for k in kept):
+        if not any(f.span.overlaps(k.span) or _opposed(f, k) for k in kept):
             kept.append(f)
     return sorted(kept, key=lambda f: (f.span.start, f.span.end))
+
+
+def _opposed(f: Finding, k: Finding) -> bool:
+    """Two findings that each quote the other's flagged words as their evidence ("two" is wrong
+    because of "three", and "three" because of "two"): only one can be right, and the more
+    confident is kept."""
+
+    def quotes(a: Finding, b: Finding) -> bool:
+        return any(e.source == "self" and e.span.start <= b.span.start and b.span.end <= e.span.end for e in a.evidence)
+
+    return quotes(f, k) and quotes(k, f)
 
 
 # One Checker per distinct configuration, so repeated check() calls with the same options reuse

@@ -85,12 +85,17 @@ def test_one_against_one_is_below_the_default_threshold():
     text = (
         "Harbour deal\n\nThe port authority agreed a £23.4 million harbour deal with the shipping line on Monday.\n\n"
         "Dock workers had feared the line would move to a rival port.\n\n"
-        "Under the £24.3 million harbour deal, the shipping line will berth at the port until 2030.\n\n"
+        "The shipping line signed a £24.3 million harbour deal to berth at the port until 2030.\n\n"
         "The authority said it would hire forty more staff."
     )
     assert _findings(text) == ()
     (f,) = _findings(text, min_confidence=0.0)
     assert f.span.text == "24.3" and f.suggestion == "23.4" and f.confidence < 0.5
+    # A definite phrase that refers back to the deal ("the £24.3 million harbour deal") restates
+    # it: the statement it refers back to is flagged, above the threshold (test_restated_references).
+    referred = text.replace("signed a £24.3", "signed the £24.3")
+    (f,) = _findings(referred)
+    assert f.span.text == "23.4" and f.suggestion == "24.3" and f.confidence >= 0.5
 
 
 def test_slip_shapes():

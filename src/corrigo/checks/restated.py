@@ -29,6 +29,7 @@ from corrigo.analysis.durations_read import DURATION_UNITS, parse_duration, rest
 from corrigo.analysis.implied import implied_mentions
 from corrigo.analysis.mentions import FigureIndex, Mention, figure_mentions
 from corrigo.analysis.numbers import format_like
+from corrigo.analysis.references import agrees, back_references
 from corrigo.checks.base import contradiction, quote
 from corrigo.model import Finding, FindingKind, Span
 
@@ -46,11 +47,13 @@ class RestatedCheck:
         weights = _word_weights(analysis)
         support: Counter[tuple[tuple[str, str], object]] = Counter((m.key, m.figure.value) for m in mentions)
         best: dict[tuple[int, int], Finding] = {}
-        for group in FigureIndex(mentions).groups():
-            for finding in _group_findings(analysis, group, weights, support):
-                key = (finding.span.start, finding.span.end)
-                if key not in best or finding.confidence > best[key].confidence:
-                    best[key] = finding
+        groups = {group[0].key: group for group in FigureIndex(mentions).groups()}
+        found = [f for group in groups.values() for f in _group_findings(analysis, group, weights, support)]
+        found += _reference_findings(analysis, mentions, groups, weights, support)
+        for finding in found:
+            key = (finding.span.start, finding.span.end)
+            if key not in best or finding.confidence > best[key].confidence:
+                best[key] = finding
         return sorted(best.values(), key=lambda f: f.span.start)
 
 
@@ -77,15 +80,47 @@ def _lemmas(sentence) -> set[str]:
     return {t.lemma_.lower() for t in sentence.tokens if t.pos_ in ("NOUN", "VERB", "PROPN", "ADJ") and not t.like_num}
 
 
-def _group_findings(
-    analysis: Analysis, group: list[Mention], weights: dict[str, float], support: Counter
-) -> list[Finding]:
+def _values(group: list[Mention]) -> tuple[dict[object, list[Mention]], dict[object, set[int]]]:
+    """Each value of a group with the mentions that give it, and the sentences that state it."""
     values: dict[object, list[Mention]] = defaultdict(list)
     sentences_of: dict[object, set[int]] = defaultdict(set)
     for m in group:
         values[m.figure.value].append(m)
         if m.implied is None:
             sentences_of[m.figure.value].add(m.sentence.index)
+    return values, sentences_of
+
+
+def _reference_findings(
+    analysis: Analysis,
+    mentions: list[Mention],
+    groups: dict[tuple[str, str], list[Mention]],
+    weights: dict[str, float],
+    support: Counter,
+) -> list[Finding]:
+    """A figure a later definite phrase refers back to with another value ("winds of 140 mph" ...
+    "the 130 mph winds"): one fact, two values, whatever the shape of their difference."""
+    out = []
+    for ref in back_references(mentions, _REACH, lambda a, b: _setting(a, b, weights)):
+        if agrees(ref):
+            continue
+        a, b = ref.antecedent, ref.ref
+        _, sentences_of = _values(groups[a.key])
+        if sentences_of[a.figure.value] & sentences_of[b.figure.value]:
+            continue  # both values side by side in one sentence: two facts
+        # Support counts only the mentions told of the same thing: "three" elsewhere may count
+        # countries, not doses.
+        values = {a.figure.value: list(ref.backing) or [a], b.figure.value: [b]}
+        f = _judge(analysis, _Pair(a, b, "reference", _setting(a, b, weights)), values, support)
+        if f is not None:
+            out.append(f)
+    return out
+
+
+def _group_findings(
+    analysis: Analysis, group: list[Mention], weights: dict[str, float], support: Counter
+) -> list[Finding]:
+    values, sentences_of = _values(group)
     if len(values) < 2:
         return []
     crowded = Counter(m.sentence.index for m in group if m.implied is None)
@@ -133,6 +168,9 @@ _REACH = 60
 
 # One mention against one: either could be the slip (in the dev set the later was as often right).
 _TIE_CONFIDENCE = 0.45
+
+# A figure against a later definite reference to it, each stated once.
+_REFERENCE_TIE_CONFIDENCE = 0.6
 
 # How much two mentions must share to be read as one fact: the summed weight of their shared
 # content words, the counted noun and the predicate counting double.
@@ -255,7 +293,12 @@ def _judge(analysis: Analysis, pair: _Pair, values: dict[object, list[Mention]],
         return None  # both stated repeatedly: two facts, not a slip
     if na == nb and pair.a.figure.unit in DURATION_UNITS:
         return None  # one span of time against another: either could be the one meant
-    if na == nb:
+    if na == nb and pair.shape == "reference" and not pair.a.sentence.headline:
+        # A figure stated once and referred back to once with another value: the statement is
+        # flagged (measured on the dev set: the asserted figure was the slip, the definite
+        # reference to it right — see _REFERENCE_TIE_CONFIDENCE).
+        loser, winner, confidence = pair.a, pair.b, _REFERENCE_TIE_CONFIDENCE
+    elif na == nb:
         # Nothing separates them: the later explicit one is shown, below the default reporting threshold.
         loser, winner, confidence = (
             (pair.a, pair.b, _TIE_CONFIDENCE) if pair.b.implied else (pair.b, pair.a, _TIE_CONFIDENCE)
@@ -372,6 +415,7 @@ _SHAPES = {
     "scale": "a digit dropped or added",
     "part": "one part of the result differs",
     "duration": "other sentences told of the same event agree against it",
+    "reference": "a later phrase refers back to this figure with another value",
 }
 
 

@@ -1,0 +1,362 @@
+"""Back-references to a figure: "the 130 mph winds", "his 55.7 percent", "the figure of 1,300".
+
+A definite noun phrase that carries a figure presupposes it: the writer refers to a value the
+story has already given ("winds of 130 mph ... the 130 mph winds"). Its antecedent is the nearest
+earlier mention of the same kind (unit and scale) told of the same thing: a word of the reference's
+phrase other than its unit ("winds", "evacuated residents", "quake") is among the words around that
+mention, or, when only the unit is shared ("his 55.7 percent"), the two sentences share enough
+rarer words besides. When the antecedent gives another value, one fact has two values — unless a
+hedge makes them agree ("more than 600,000 children ... the 800,000 children").
+
+    >>> _compatible(600_000.0, 800_000.0, "more than ")
+    True
+    >>> _compatible(700.0, 800.0, "around ")
+    False
+    >>> _compatible(33.13, 33.0, "", 2, 0), _compatible(8.9, 9.0, "", 1, 1)
+    (True, False)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from corrigo.analysis.mentions import Mention
+
+__all__ = ["BackReference", "back_references"]
+
+
+@dataclass(frozen=True, slots=True)
+class BackReference:
+    """A figure in a definite phrase (``ref``) and the earlier mention it refers back to."""
+
+    ref: Mention
+    antecedent: Mention
+    shared: frozenset[str]  # the words of the reference's phrase found around the antecedent
+    # Every earlier mention told of the same thing with the antecedent's value (the antecedent too).
+    backing: tuple[Mention, ...] = ()
+
+
+# Words that make a noun phrase definite when they open it: the article, a possessive pronoun, or
+# a name's "'s" (tagged POS by the parser).
+_DEFINITE = frozenset({"the", "its", "his", "her", "their", "our", "this", "that", "these", "those"})
+_POSSESSIVE = frozenset({"its", "his", "her", "their"})
+# Words before a definite figure that make it a point of comparison, not a restatement.
+_COMPARED = frozenset({"than", "from", "versus", "vs", "against"})
+# Nouns that stand for a figure itself: "the figure of 1,300", "a total of 45", "the toll of 60".
+_FIGURE_NOUNS = frozenset({"figure", "total", "number", "tally", "toll", "sum", "count", "amount"})
+# How many words of a noun phrase may follow the figure before its head noun ("the 800 evacuated
+# residents", "the 10 million kronor prize").
+_PHRASE_MAX = 4
+# Nouns of a period: "last year's 67.1 million" is another period's figure.
+_TIME_NOUNS = frozenset({"year", "month", "week", "quarter", "season", "day", "decade", "half"})
+# Hedges before a figure: a bound, or an estimate that may be some way off.
+_LOWER_BOUND = re.compile(r"\b(?:more than|over|at least|above|upwards of|in excess of)\s+(?:\S+\s+)?$", re.I)
+_UPPER_BOUND = re.compile(r"\b(?:less than|fewer than|under|up to|at most|below|no more than)\s+(?:\S+\s+)?$", re.I)
+_ESTIMATE = re.compile(
+    r"\b(?:about|around|roughly|nearly|almost|some|approximately|close to|an estimated|estimated)\s+(?:\S+\s+)?$",
+    re.I,
+)
+# How far an estimate ("about 4,000") may be from the value a reference gives and still agree.
+_ESTIMATE_TOLERANCE = 0.1
+
+
+def back_references(
+    mentions: list[Mention], reach: int, score: Callable[[Mention, Mention], float] | None = None
+) -> Iterator[BackReference]:
+    """Each figure in a definite phrase paired with the earlier mention of the same kind it refers
+    back to (at most ``reach`` sentences back; the headline is always in reach). Of several
+    candidates, one that agrees with the reference settles it; otherwise the one ``score`` ranks
+    highest (the setting two sentences share) is the antecedent."""
+    explicit = [m for m in mentions if m.implied is None]
+    frames: dict[int, set[str]] = {}
+    for i, ref in enumerate(explicit):
+        if _is_name(ref):
+            continue
+        phrase, owner, modifiers = _reference_phrase(ref)
+        if not phrase:
+            continue
+        own = phrase - _unit_words(ref)
+        candidates = []
+        for a in explicit[:i]:
+            if a.sentence.index == ref.sentence.index or a.key != ref.key or not _near(a, ref):
+                continue
+            if ref.sentence.index - a.sentence.index > reach and not a.sentence.headline:
+                continue
+            if {_stem(w) for w in modifiers} - {_stem(t.lemma_.lower()) for t in a.sentence.tokens}:
+                continue
+            if owner and owner not in {t.lower_ for t in a.sentence.tokens}:
+                continue  # "the BJP's 282 seats": a figure told of another party is not its antecedent
+            if id(a) not in frames:
+                frames[id(a)] = _frame_words(a)
+            shared = _matches(phrase, frames[id(a)])
+            if not shared or not (shared & own or _unit_only_ok(ref, a)):
+                continue
+            beside = [o for o in explicit if o is not a and o.sentence.index == a.sentence.index and o.key == a.key]
+            if any(_near(o, ref) and _matches(phrase, frames.setdefault(id(o), _frame_words(o))) for o in beside):
+                continue  # "to 5.5% from 6.2%": two values of one thing in the sentence, either meant
+            candidates.append((a, shared))
+        if not candidates:
+            continue
+        if any(agrees(BackReference(ref, a, frozenset(s))) for a, s in candidates):
+            continue
+        a, shared = max(candidates, key=lambda c: (score(c[0], ref) if score else 0.0, c[0].sentence.index))
+        backing = tuple(c for c, _ in candidates if c.figure.value == a.figure.value)
+        yield BackReference(ref, a, frozenset(shared), backing)
+
+
+def _is_name(m: Mention) -> bool:
+    """A number that names rather than counts: "the 68000 microprocessor" (four digits or more,
+    no separator, unit or scale: a count that large would be written "68,000")."""
+    f = m.figure
+    return f.core.isdigit() and len(f.core) >= 4 and not f.unit and not f.scale
+
+
+def _near(a: Mention, r: Mention) -> bool:
+    """Whether two values are close enough to be one figure misstated: within a factor of
+    ``_RATIO_MAX`` ("700" and "800"), or a result or time with one part changed."""
+    va, vr = a.figure.value, r.figure.value
+    if isinstance(va, tuple) or isinstance(vr, tuple):
+        if not (isinstance(va, tuple) and isinstance(vr, tuple) and len(va) == len(vr)):
+            return False
+        return sum(x != y for x, y in zip(va, vr, strict=True)) == 1
+    lo, hi = sorted((abs(va), abs(vr)))
+    return lo > 0 and hi <= _RATIO_MAX * lo
+
+
+# A reference more than this far off its candidate antecedent is told of another figure: slips
+# and misremembered figures stay near ("the 9.0 quake" for an 8.9 one, 800 evacuated for 700).
+_RATIO_MAX = 1.5
+
+
+def agrees(ref: BackReference) -> bool:
+    """Whether the two values can be one fact: equal, or within what a hedge allows."""
+    a, r = ref.antecedent.figure.value, ref.ref.figure.value
+    if a == r:
+        return True
+    if not isinstance(a, float) or not isinstance(r, float):
+        return False
+    before = ref.antecedent.sentence.span.text[: ref.antecedent.figure.whole_start]
+    return _compatible(a, r, before, _places(ref.antecedent), _places(ref.ref))
+
+
+def _places(m: Mention) -> int:
+    """How many decimals a figure is written with ("9.0" -> 1)."""
+    return len(m.figure.core.partition(".")[2]) if m.figure.core[:1].isdigit() else 0
+
+
+def _compatible(a: float, r: float, before: str, places_a: int = 0, places_r: int = 0) -> bool:
+    if (places_r < places_a and round(a, places_r) == r) or (places_a < places_r and round(r, places_a) == a):
+        return True  # "33.13 million shares" ... "the 33 million shares"
+    if _LOWER_BOUND.search(before):
+        return r >= a
+    if _UPPER_BOUND.search(before):
+        return r <= a
+    if _ESTIMATE.search(before):
+        return abs(r - a) <= _ESTIMATE_TOLERANCE * max(abs(a), abs(r))
+    return False
+
+
+def _tokens(m: Mention) -> tuple[list, int, int]:
+    """The sentence's tokens and the first and last index of those inside the figure as written."""
+    toks = list(m.sentence.tokens)
+    # Figure offsets count from the sentence's text; a token's idx plus the offset is its article place.
+    start = m.sentence.span.start + m.figure.whole_start - m.sentence.offset
+    end = m.sentence.span.start + m.figure.whole_end - m.sentence.offset
+    inside = [i for i, t in enumerate(toks) if t.idx < end and t.idx + len(t.text) > start]
+    if not inside:
+        return toks, -1, -1
+    return toks, inside[0], inside[-1]
+
+
+def _reference_phrase(m: Mention) -> tuple[frozenset[str], str, frozenset[str]]:
+    """The lemmas of the definite phrase a figure sits in (empty when it sits in none), and the
+    name that owns it, if a name does ("the BJP's 282 seats" -> "bjp"): "the 800 evacuated
+    residents" -> {evacuate, resident}; "the figure of 1,300 missing" -> {figure, missing}; "his 55.7
+    percent" -> {percent}. A phrase owned by a time ("last year's 67.1 million") is another period's
+    figure, not a reference back."""
+    toks, first, last = _tokens(m)
+    if first < 0:
+        return frozenset(), "", frozenset()
+    before = first - 1
+    while before >= 0 and toks[before].text in ("$", "£", "€", "¥", "US$"):
+        before -= 1
+    if before < 0:
+        return frozenset(), "", frozenset()
+    opener = toks[before]
+    words: list[str] = []
+    owner = ""
+    if opener.lower_ == "of" and before >= 2 and toks[before - 1].lemma_.lower() in _FIGURE_NOUNS:
+        if toks[before - 2].lower_ not in _DEFINITE:
+            return frozenset(), "", frozenset()
+        words.append(toks[before - 1].lemma_.lower())
+    elif opener.tag_ == "POS" and before >= 1:
+        whose = toks[before - 1]
+        if whose.like_num or whose.ent_type_ in ("DATE", "TIME") or whose.lemma_.lower() in _TIME_NOUNS:
+            return frozenset(), "", frozenset()
+        if whose.pos_ == "PROPN":
+            owner = whose.lower_
+    elif opener.lower_ not in _DEFINITE:
+        return frozenset(), "", frozenset()
+    elif opener.lower_ in _POSSESSIVE:
+        # "Thailand would keep to its 19,000 tonne quota": the name the pronoun stands for.
+        names = [t for t in toks[:before] if t.pos_ == "PROPN"]
+        owner = names[-1].lower_ if names else ""
+    if before > 0 and toks[before - 1].lower_ in _COMPARED:
+        return (
+            frozenset(),
+            "",
+            frozenset(),
+        )  # "more than the 355.6 billion of 1985": a figure compared with, not restated
+    # The figure's own unit word, when it is one ("percent", "mph", "kronor").
+    words.extend(t.lemma_.lower() for t in toks[first : last + 1] if t.is_alpha and t.pos_ in ("NOUN", "PROPN"))
+    after = [t for t in _phrase_after(toks, last) if t.is_alpha]
+    words.extend(t.lemma_.lower() for t in after)
+    # A modifier the antecedent's sentence lacks picks out another set ("the three group winners"
+    # after "the two winners"); it is kept apart, to be looked for there.
+    modifiers = frozenset(t.lemma_.lower() for t in after[:-1] if t.pos_ != "PROPN")
+    return frozenset(words), owner, modifiers
+
+
+def _phrase_after(toks: list, last: int) -> list:
+    """The words of a noun phrase that follow a figure, up to its head ("evacuated residents")."""
+    out = []
+    for t in toks[last + 1 : last + 1 + _PHRASE_MAX]:
+        if t.pos_ in ("NOUN", "PROPN", "ADJ") or t.tag_ == "VBN" or t.text == "-":
+            out.append(t)
+            continue
+        break
+    return out
+
+
+def _frame_words(m: Mention) -> set[str]:
+    """What an antecedent is told of: the noun phrase it opens ("a magnitude 7.8 earthquake"), the
+    set a part is taken from ("272 of the 543 seats"), the nouns it hangs from ("winds of 130
+    mph", "the prize of 9 million kronor") up to its verb, and that verb. Names are left out: a
+    common noun inside a name ("Channel 4", "the Three Gorges Project") is no frame."""
+    toks, first, last = _tokens(m)
+    out = {w for w in (m.noun, m.verb) if w}
+    if first < 0:
+        return out
+    words = _phrase_after(toks, last)
+    if last + 1 < len(toks) and toks[last + 1].lower_ == "of":
+        at = last + 1
+        while at + 1 < len(toks) and (toks[at + 1].pos_ in ("DET", "NUM") or toks[at + 1].like_num):
+            at += 1
+        words += _phrase_after(toks, at)
+    head = toks[first]
+    for _ in range(5):
+        if head.head is head:
+            break
+        head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            words.append(head)
+            break
+        if head.pos_ == "NOUN":
+            words.append(head)
+    out.update(t.lemma_.lower() for t in words if t.is_alpha and t.pos_ != "PROPN")
+    return out
+
+
+def _matches(phrase: frozenset[str], frame: set[str]) -> set[str]:
+    """The phrase's words found in the frame: one stem ("evacuated", "evacuate"), or a compound's
+    tail ("quake" in "earthquake")."""
+    stems = {_stem(f) for f in frame}
+    out = set()
+    for w in phrase:
+        if _stem(w) in stems or (len(w) >= 4 and any(f.endswith(w) and len(f) > len(w) for f in frame)):
+            out.add(w)
+    return out
+
+
+def _stem(word: str) -> str:
+    """A crude stem that lets a participle read as an adjective meet its verb ("evacuated" as
+    tagged ADJ keeps its ending; "evacuate" is its verb's lemma)."""
+    for end in ("ing", "ed", "es", "e", "s"):
+        if word.endswith(end) and len(word) - len(end) >= 4:
+            return word[: -len(end)]
+    return word
+
+
+def _unit_words(m: Mention) -> set[str]:
+    """The words that only say what unit a figure is in: those written inside it ("percent",
+    "kronor", "-yard") and units of measure, scale and money."""
+    toks, first, last = _tokens(m)
+    inside = {t.lemma_.lower() for t in toks[first : last + 1]} if first >= 0 else set()
+    unit = m.figure.unit.lower().lstrip("-")
+    return inside | {unit, unit.rstrip("s")} | _MEASURE_WORDS
+
+
+# Units of measure a bare figure counts ("130 mph", "39 seconds"): shared, they say only that two
+# figures are measured alike, not that they are one fact.
+_MEASURE_WORDS = frozenset(
+    {
+        "mph",
+        "kph",
+        "km",
+        "kilometre",
+        "kilometer",
+        "mile",
+        "metre",
+        "meter",
+        "foot",
+        "inch",
+        "second",
+        "minute",
+        "hour",
+        "day",
+        "week",
+        "month",
+        "year",
+        "point",
+        "percent",
+        "degree",
+        "tonne",
+        "ton",
+        "barrel",
+        "kg",
+        "kilogram",
+        "pound",
+        "dollar",
+        "euro",
+        "share",
+        "time",
+        "people",
+        "pct",
+        "percentage",
+        "million",
+        "billion",
+        "trillion",
+        "thousand",
+        "mln",
+        "bln",
+        "dlr",
+        "dlrs",
+        "ct",
+        "cts",
+        "cent",
+        "franc",
+        "mark",
+        "yen",
+        "yuan",
+        "peso",
+        "rupee",
+        "riyal",
+        "krona",
+        "kronor",
+        "crown",
+        "bpd",
+        "unit",
+    }
+)
+
+# When only a unit is shared, the two sentences must share this much weight of rarer words.
+_UNIT_ONLY_MIN_SHARED = 2
+
+
+def _unit_only_ok(ref: Mention, a: Mention) -> bool:
+    """A reference that shares only its unit with an earlier figure ("his 55.7 percent", "with 53.7
+    percent of the vote") still restates it when the sentences name the same rarer things."""
+    shared = {w for w in ref.context & a.context if w[:1].isalpha() and w not in _MEASURE_WORDS}
+    return len(shared) >= _UNIT_ONLY_MIN_SHARED and bool(a.noun) and a.noun == ref.noun

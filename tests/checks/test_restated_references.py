@@ -1,0 +1,101 @@
+"""Restated figures through back-references: "winds of 120 mph ... the 110 mph winds"."""
+
+from __future__ import annotations
+
+import pytest
+from finding_asserts import apply_fix, variants
+
+import corrigo
+
+
+def _findings(text: str):
+    return corrigo.check(text, checks=("restated",), use_index=False).findings
+
+
+POSITIVE = [
+    pytest.param(
+        "Storm Brenna batters the west coast\n\n"
+        "Storm Brenna reached the coast of Halvard Bay on Monday night with gusts of {124|114} mph, "
+        "bringing down power lines and flooding low roads.\n\n"
+        "Crews worked through the night to clear fallen trees from the main road into town.\n\n"
+        "Forecasters said the 114 mph gusts were the strongest recorded in the bay since records began.",
+        id="definite-reference-with-unit-and-noun",
+    ),
+    pytest.param(
+        "Village evacuated as river rises\n\n"
+        "About {450|350} people living beside the Orrin river were evacuated on Friday as water rose "
+        "above the flood wall.\n\n"
+        "Volunteers opened the school hall and the church as shelters.\n\n"
+        "Most of the 350 evacuated residents were allowed home on Sunday morning.",
+        id="reference-by-participle",
+    ),
+    pytest.param(
+        "Chess prize shared\n\n"
+        "The two finalists will share the prize of {8|7} million crowns after the final game was drawn.\n\n"
+        "The organisers said the match had drawn a record audience online.\n\n"
+        "Both players said the 7 million crown prize would go partly to their clubs.",
+        id="prize-of-and-prize",
+    ),
+]
+
+
+@pytest.mark.parametrize("marked", POSITIVE)
+def test_statement_against_later_reference_is_flagged_and_fixed(marked):
+    corrupted, clean, wrong, right = variants(marked)
+    found = [f for f in _findings(corrupted) if f.verdict.value == "contradicted"]
+    assert len(found) == 1, found
+    f = found[0]
+    assert f.span.text.strip() in wrong and f.confidence >= 0.5
+    assert apply_fix(corrupted, f) == clean
+    assert not _findings(clean)
+
+
+NEGATIVE = [
+    pytest.param(
+        "Charity appeal\n\nMore than 500 volunteers signed up in the first week of the appeal.\n\n"
+        "By the end of the month the 650 volunteers had packed food for every school in the district.",
+        id="lower-bound-then-larger-figure",
+    ),
+    pytest.param(
+        "Retail results\n\nOrla Stores opened 42 shops this year across the north.\n\n"
+        "Its rival Fenwick said it now runs more than the 45 shops it had a year ago.",
+        id="figure-compared-with",
+    ),
+    pytest.param(
+        "Retail results\n\nFenwick runs 45 shops across the north, the company said.\n\n"
+        "Analysts said Orla's 48 shops would give it the larger share of the market.",
+        id="reference-owned-by-another-name",
+    ),
+    pytest.param(
+        "Football\n\nThe two winners return to the stadium in April for the final round.\n\n"
+        "The three group winners will then join the holders in the last four.",
+        id="modifier-picks-out-another-set",
+    ),
+    pytest.param(
+        "Coffee crop\n\nOutput this season is forecast at 5.77 million bags.\n\n"
+        "That is slightly more than the 5.8 million bags produced last season, the ministry said.",
+        id="rounded-figure-compared",
+    ),
+    pytest.param(
+        "Bond sale\n\nThe company will redeem its 9-1/8 debentures and its 10-1/4 debentures in May.\n\n"
+        "Holders of the 9-1/8 debentures will be paid first.",
+        id="fractions-are-not-scores",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_no_finding_where_the_reference_is_another_figure(text):
+    assert not _findings(text)
+
+
+def test_value_stated_twice_wins_over_one_reference():
+    text = (
+        "Quake strikes island\n\n"
+        "A magnitude 6.4 earthquake struck the island of Merrow on Tuesday.\n\n"
+        "Seismologists confirmed the magnitude 6.4 earthquake was shallow.\n\n"
+        "The 6.9 quake damaged the harbour wall and the old lighthouse."
+    )
+    found = _findings(text)
+    assert [f.span.text for f in found] == ["6.9"]
+    assert found[0].suggestion == "6.4"
