@@ -77,6 +77,36 @@ NEGATIVE = [
         id="rounded-figure-compared",
     ),
     pytest.param(
+        "Film sales\n\nThe documentary has earned $61m from streaming rentals this year.\n\n"
+        "Its streaming success outstripped its $57m cinema total within a month.",
+        id="figure-a-comparison-verb-takes",
+    ),
+    pytest.param(
+        "Growth\n\nThe economy grew at an annual rate of 2.6% in the third quarter.\n\n"
+        "That fell short of the 2.9% rate forecasters had expected.",
+        id="figure-fallen-short-of",
+    ),
+    pytest.param(
+        "Rugby\n\nScotland suffered a fourth straight Six Nations defeat on Saturday.\n\n"
+        "They last won the Five Nations title in 1999.",
+        id="number-in-a-name",
+    ),
+    pytest.param(
+        "Tennis\n\nThe coach rested 19-year-old Marco Lenz for the doubles.\n\n"
+        "The 24-year-old Varga twins have won every doubles match this year.",
+        id="ages-of-two-people",
+    ),
+    pytest.param(
+        "Indicators\n\nThe index of leading indicators fell 1.2% in March, the agency said.\n\n"
+        "There was no revision to the 1.1% rise in the index for February.",
+        id="another-period",
+    ),
+    pytest.param(
+        "Merger\n\nThe deal gives the Halden family a 64% stake in the combined group.\n\n"
+        "Under the agreement Halden must sell its 60% stake in Norvik Textiles.",
+        id="stake-in-another-company",
+    ),
+    pytest.param(
         "Bond sale\n\nThe company will redeem its 9-1/8 debentures and its 10-1/4 debentures in May.\n\n"
         "Holders of the 9-1/8 debentures will be paid first.",
         id="fractions-are-not-scores",
@@ -99,3 +129,16 @@ def test_value_stated_twice_wins_over_one_reference():
     found = _findings(text)
     assert [f.span.text for f in found] == ["6.9"]
     assert found[0].suggestion == "6.4"
+
+
+def test_headline_against_one_body_statement_flags_the_body():
+    text = (
+        "Ferry operator orders £36.2 million vessel\n\n"
+        "The ferry operator Island Ferries has ordered a £32.6 million vessel for its northern route.\n\n"
+        "The ship will carry 400 passengers and 90 cars and enter service in 2028.\n\n"
+        "Harbour staff said the older boats on the route were often cancelled in winter storms.\n\n"
+        "Islanders have campaigned for a larger boat since the last one was withdrawn.\n\n"
+        "The operator said fares would not rise when the new service began."
+    )
+    (f,) = _findings(text)
+    assert f.span.text == "32.6" and f.suggestion == "36.2" and 0.5 <= f.confidence < 0.7

@@ -43,7 +43,11 @@ class BackReference:
 _DEFINITE = frozenset({"the", "its", "his", "her", "their", "our", "this", "that", "these", "those"})
 _POSSESSIVE = frozenset({"its", "his", "her", "their"})
 # Words before a definite figure that make it a point of comparison, not a restatement.
-_COMPARED = frozenset({"than", "from", "versus", "vs", "against"})
+_COMPARED = frozenset({"than", "from", "versus", "vs", "against", "above", "below", "beyond", "past"})
+# Verbs that compare a figure with another: "outstripped its $74m box office total".
+_COMPARING = frozenset(
+    {"exceed", "outstrip", "surpass", "beat", "top", "miss", "overtake", "eclipse", "trail", "short"}
+)
 # Nouns that stand for a figure itself: "the figure of 1,300", "a total of 45", "the toll of 60".
 _FIGURE_NOUNS = frozenset({"figure", "total", "number", "tally", "toll", "sum", "count", "amount"})
 # How many words of a noun phrase may follow the figure before its head noun ("the 800 evacuated
@@ -74,7 +78,8 @@ def back_references(
     for i, ref in enumerate(explicit):
         if _is_name(ref):
             continue
-        phrase, owner, modifiers = _reference_phrase(ref)
+        said = _reference_phrase(ref)
+        phrase = said.words
         if not phrase:
             continue
         own = phrase - _unit_words(ref)
@@ -84,10 +89,8 @@ def back_references(
                 continue
             if ref.sentence.index - a.sentence.index > reach and not a.sentence.headline:
                 continue
-            if {_stem(w) for w in modifiers} - {_stem(t.lemma_.lower()) for t in a.sentence.tokens}:
+            if not _may_refer_to(said, a):
                 continue
-            if owner and owner not in {t.lower_ for t in a.sentence.tokens}:
-                continue  # "the BJP's 282 seats": a figure told of another party is not its antecedent
             if id(a) not in frames:
                 frames[id(a)] = _frame_words(a)
             shared = _matches(phrase, frames[id(a)])
@@ -104,6 +107,19 @@ def back_references(
         a, shared = max(candidates, key=lambda c: (score(c[0], ref) if score else 0.0, c[0].sentence.index))
         backing = tuple(c for c, _ in candidates if c.figure.value == a.figure.value)
         yield BackReference(ref, a, frozenset(shared), backing)
+
+
+def _may_refer_to(said: _Phrase, a: Mention) -> bool:
+    """Whether the antecedent's sentence names what the phrase picks its fact out by: its owner
+    ("the BJP's"), its modifiers and the names after it, in a period the phrase's sentence shares."""
+    lemmas = {_stem(t.lemma_.lower()) for t in a.sentence.tokens}
+    lowered = {t.lower_ for t in a.sentence.tokens}
+    if {_stem(w) for w in said.modifiers} - lemmas:
+        return False
+    if (said.owner and said.owner not in lowered) or said.names - lowered:
+        return False
+    periods = _periods(a.sentence)
+    return not (said.months and periods and not said.months & periods)
 
 
 def _is_name(m: Mention) -> bool:
@@ -170,53 +186,100 @@ def _tokens(m: Mention) -> tuple[list, int, int]:
     return toks, inside[0], inside[-1]
 
 
-def _reference_phrase(m: Mention) -> tuple[frozenset[str], str, frozenset[str]]:
-    """The lemmas of the definite phrase a figure sits in (empty when it sits in none), and the
-    name that owns it, if a name does ("the BJP's 282 seats" -> "bjp"): "the 800 evacuated
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    """What a definite phrase around a figure says of the fact it refers back to."""
+
+    words: frozenset[str]  # lemmas of the phrase: the unit inside the figure and the words after it
+    owner: str = ""  # the name that owns it ("the BJP's 282 seats" -> "bjp")
+    modifiers: frozenset[str] = frozenset()  # words before its head, to be found by the antecedent
+    names: frozenset[str] = frozenset()  # names after it ("interest in Standard Knickerbocker")
+    months: frozenset[str] = frozenset()  # the months and years its sentence names
+
+
+_NONE = _Phrase(frozenset())
+_MONTHS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+
+
+def _reference_phrase(m: Mention) -> _Phrase:
+    """The definite phrase a figure sits in (no words when it sits in none): "the 800 evacuated
     residents" -> {evacuate, resident}; "the figure of 1,300 missing" -> {figure, missing}; "his 55.7
-    percent" -> {percent}. A phrase owned by a time ("last year's 67.1 million") is another period's
-    figure, not a reference back."""
+    percent" -> {percent}. A phrase owned by a time ("last year's 67.1 million"), a figure compared
+    with ("more than the 355.6 billion", "outstripped its $74m total") and a name ("the Six
+    Nations") refer back to nothing."""
     toks, first, last = _tokens(m)
     if first < 0:
-        return frozenset(), "", frozenset()
+        return _NONE
     before = first - 1
     while before >= 0 and toks[before].text in ("$", "£", "€", "¥", "US$"):
         before -= 1
     if before < 0:
-        return frozenset(), "", frozenset()
+        return _NONE
     opener = toks[before]
     words: list[str] = []
     owner = ""
     if opener.lower_ == "of" and before >= 2 and toks[before - 1].lemma_.lower() in _FIGURE_NOUNS:
         if toks[before - 2].lower_ not in _DEFINITE:
-            return frozenset(), "", frozenset()
+            return _NONE
         words.append(toks[before - 1].lemma_.lower())
     elif opener.tag_ == "POS" and before >= 1:
         whose = toks[before - 1]
         if whose.like_num or whose.ent_type_ in ("DATE", "TIME") or whose.lemma_.lower() in _TIME_NOUNS:
-            return frozenset(), "", frozenset()
+            return _NONE
         if whose.pos_ == "PROPN":
             owner = whose.lower_
     elif opener.lower_ not in _DEFINITE:
-        return frozenset(), "", frozenset()
+        return _NONE
     elif opener.lower_ in _POSSESSIVE:
         # "Thailand would keep to its 19,000 tonne quota": the name the pronoun stands for.
         names = [t for t in toks[:before] if t.pos_ == "PROPN"]
         owner = names[-1].lower_ if names else ""
-    if before > 0 and toks[before - 1].lower_ in _COMPARED:
-        return (
-            frozenset(),
-            "",
-            frozenset(),
-        )  # "more than the 355.6 billion of 1985": a figure compared with, not restated
+    lead = [t.lemma_.lower() for t in toks[max(0, before - 2) : before]]
+    if lead and (lead[-1] in _COMPARED or lead[-1] in _COMPARING or (lead[-1] == "of" and lead[0] in _COMPARING)):
+        return _NONE  # "more than the 355.6 billion", "fell short of the 4.2% rate": compared with
+    if m.figure.unit.lstrip("-") == "year-old":
+        return _NONE  # an age is a person's: the age checks compare one person's ages
     # The figure's own unit word, when it is one ("percent", "mph", "kronor").
     words.extend(t.lemma_.lower() for t in toks[first : last + 1] if t.is_alpha and t.pos_ in ("NOUN", "PROPN"))
     after = [t for t in _phrase_after(toks, last) if t.is_alpha]
+    if after and any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in (after[0], after[-1])):
+        return _NONE  # "the Six Nations", "the 300 Series": a name with a number in it
     words.extend(t.lemma_.lower() for t in after)
-    # A modifier the antecedent's sentence lacks picks out another set ("the three group winners"
-    # after "the two winners"); it is kept apart, to be looked for there.
+    end = last + 1 + len(after)
+    # A modifier or a name the antecedent's sentence lacks picks out another thing ("the three group
+    # winners" after "the two winners"; "its 80% interest in Standard Knickerbocker").
     modifiers = frozenset(t.lemma_.lower() for t in after[:-1] if t.pos_ != "PROPN")
-    return frozenset(words), owner, modifiers
+    post = toks[end : end + _PHRASE_MAX + 1]
+    names = frozenset(
+        t.lower_
+        for t in (post[1:] if post and post[0].pos_ == "ADP" else [])
+        if t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME") and t.lower_ not in _MONTHS
+    )
+    return _Phrase(frozenset(words), owner, modifiers, names, _periods(m.sentence))
+
+
+def _periods(sentence) -> frozenset[str]:
+    """The months and years a sentence names: two statements of other periods are other facts."""
+    return frozenset(
+        t.lower_
+        for t in sentence.tokens
+        if t.lower_ in _MONTHS or (t.like_num and re.fullmatch(r"(19|20)\d\d", t.text))
+    )
 
 
 def _phrase_after(toks: list, last: int) -> list:

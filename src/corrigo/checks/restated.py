@@ -169,6 +169,8 @@ _REACH = 60
 # One mention against one: either could be the slip (in the dev set the later was as often right).
 _TIE_CONFIDENCE = 0.45
 
+# The headline's figure against one other statement in the body.
+_HEADLINE_TIE_CONFIDENCE = 0.55
 # A figure against a later definite reference to it, each stated once.
 _REFERENCE_TIE_CONFIDENCE = 0.6
 
@@ -298,6 +300,10 @@ def _judge(analysis: Analysis, pair: _Pair, values: dict[object, list[Mention]],
         # flagged (measured on the dev set: the asserted figure was the slip, the definite
         # reference to it right — see _REFERENCE_TIE_CONFIDENCE).
         loser, winner, confidence = pair.a, pair.b, _REFERENCE_TIE_CONFIDENCE
+    elif na == nb and pair.a.sentence.headline and not pair.b.implied:
+        # The headline against one sentence of the body: the body's is flagged, with a lower
+        # confidence (the headline is one mention, but it is the figure the story is sold on).
+        loser, winner, confidence = pair.b, pair.a, _HEADLINE_TIE_CONFIDENCE
     elif na == nb:
         # Nothing separates them: the later explicit one is shown, below the default reporting threshold.
         loser, winner, confidence = (
