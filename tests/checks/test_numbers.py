@@ -63,6 +63,12 @@ POSITIVE = [
         "Italy",
         id="count-vs-dashed-list",
     ),
+    pytest.param(
+        "Observatory\n\nThe telescope is run by a consortium of {three|four} research councils: Britain's STFC, "
+        "the German Research Foundation, Spain's CSIC and the Netherlands Organisation for Scientific Research.",
+        "the German Research Foundation",
+        id="count-vs-list-of-names-the-parser-hangs-elsewhere",
+    ),
     pytest.param("Vote\n\nThe party won 30 of 120 seats, or {40%|25%}.", "120", id="x-of-y-or-percent"),
     pytest.param(
         "Ice\n\nThe laboratory analysed 240 of the 600 ice cores, or {25|40} percent of the total.",

@@ -766,20 +766,30 @@ def _count_findings(analysis: Analysis, sentence: Sentence) -> list[Finding]:
         if nxt is None or nxt.text not in (":", "—", "–", "-", ",", "("):
             continue
         items = _named_items(noun, nxt)
-        if items is None or len(items) < 2 or len(items) == int(value.value):
-            continue
-        if _written_items(analysis, sentence, nxt) != len(items):
-            continue  # the parse and the text disagree on the list: leave it
+        if items is not None:
+            if len(items) < 2 or len(items) == int(value.value):
+                continue
+            if _written_items(analysis, sentence, nxt) != len(items):
+                continue  # the parse and the text disagree on the list: leave it
+            evidence = [analysis.token_span(sentence, _first_token(it), it) for it in items]
+        else:
+            # The parser hung the list elsewhere ("run by four agencies: NASA, Russia's Roscosmos,
+            # ..."): after a colon or a dash, a list of names read from the text stands.
+            pieces = _list_pieces(analysis, sentence, nxt) if nxt.text in (":", "—", "–") else None
+            if not pieces or len(pieces) < 2 or len(pieces) == int(value.value):
+                continue
+            if not all(_name_like(p.text) for p in pieces):
+                continue
+            evidence = pieces
         wrong = analysis.token_span(sentence, tok)
-        evidence = [analysis.token_span(sentence, _first_token(it), it) for it in items]
         out.append(
             contradiction(
                 FindingKind.NUMBER,
                 wrong,
                 sentence,
                 evidence,
-                f"The list names {len(items)} {noun.text} ({', '.join(e.text for e in evidence)}), not {tok.text}.",
-                format_like(tok.text, float(len(items))),
+                f"The list names {len(evidence)} {noun.text} ({', '.join(e.text for e in evidence)}), not {tok.text}.",
+                format_like(tok.text, float(len(evidence))),
                 0.75,
             )
         )
@@ -822,6 +832,12 @@ _ITEM_SEP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 def _written_items(analysis: Analysis, sentence: Sentence, punct: Any) -> int | None:
     """How many items the text lists after ``punct``, names kept whole ("Standard & Poor's",
     "Trinidad and Tobago"); None when the list is joined by "or" or has no "and"."""
+    pieces = _list_pieces(analysis, sentence, punct)
+    return None if pieces is None else len(pieces)
+
+
+def _list_pieces(analysis: Analysis, sentence: Sentence, punct: Any) -> list[Span] | None:
+    """The items the text lists after ``punct``, as spans (see :func:`_written_items`)."""
     start = sentence.offset + punct.idx + len(punct.text)
     text = analysis.article.text
     end = sentence.span.end
@@ -834,20 +850,34 @@ def _written_items(analysis: Analysis, sentence: Sentence, punct: Any) -> int | 
             cut = min(cut, k)
     segment = segment[:cut].rstrip(" .")
     # names are one item whatever they contain
+    masked = segment
     for e in sorted(analysis.entities_in(Span.of(text, start, start + len(segment))), key=lambda e: -e.span.start):
         a, b = e.span.start - start, e.span.end - start
-        segment = segment[:a] + "X" * (b - a) + segment[b:]
-    if re.search(r"\bor\b", segment):
+        masked = masked[:a] + "X" * (b - a) + masked[b:]
+    if re.search(r"\bor\b", masked):
         return None
-    pieces = _ITEM_SEP.split(segment)
-    joined = [m.group(0) for m in _ITEM_SEP.finditer(segment)]
-    if not any("and" in j for j in joined):
+    seps = list(_ITEM_SEP.finditer(masked))
+    if not any("and" in m.group(0) for m in seps):
         return None
-    count = 0
-    for k, piece in enumerate(pieces):
-        if not piece.strip():
+    out: list[Span] = []
+    last = 0
+    for m in [*seps, None]:
+        a, b = last, (m.start() if m else len(masked))
+        if not masked[a:b].strip():
             return None
-        count += 1
-        if punct.text == "," and k < len(joined) and "and" in joined[k]:
-            return count + 1  # after a comma the list's end is not marked: the item after "and" closes it
-    return count
+        out.append(Span.of(text, start + a + len(segment[a:b]) - len(segment[a:b].lstrip()), start + b))
+        if m is None:
+            break
+        last = m.end()
+        if punct.text == "," and "and" in m.group(0):
+            # after a comma the list's end is not marked: the item after "and" closes it
+            nxt = _ITEM_SEP.search(masked, last)
+            out.append(Span.of(text, start + last, start + (nxt.start() if nxt else len(masked))))
+            break
+    return out
+
+
+def _name_like(piece: str) -> bool:
+    """An item that reads as a name: "NASA", "the European Space Agency", "Japan's JAXA"."""
+    words = [w for w in piece.split() if w.lower() not in ("the", "a", "an")]
+    return bool(words) and all(w[:1].isupper() or w.lower() in ("of", "for", "and", "de") for w in words)
