@@ -142,3 +142,14 @@ def test_headline_against_one_body_statement_flags_the_body():
     )
     (f,) = _findings(text)
     assert f.span.text == "32.6" and f.suggestion == "36.2" and 0.5 <= f.confidence < 0.7
+
+
+def test_scoreline_given_again_with_one_set_changed():
+    text = (
+        "Lenz wins Halvard Open\n\n"
+        "Marco Lenz beat Tomas Varga 6-4, 7-6(4), 6-2 in the Halvard Open final on Sunday.\n\n"
+        "The crowd rose when the second set went to a tie-break.\n\n"
+        "The 6-4, 7-6(6), 6-2 victory gives Lenz his first title on clay."
+    )
+    (f,) = _findings(text)
+    assert f.span.text == "6-4, 7-6(4), 6-2" and f.suggestion == "6-4, 7-6(6), 6-2"

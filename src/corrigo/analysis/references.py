@@ -94,7 +94,7 @@ def back_references(
             if id(a) not in frames:
                 frames[id(a)] = _frame_words(a)
             shared = _matches(phrase, frames[id(a)])
-            if not shared or not (shared & own or _unit_only_ok(ref, a)):
+            if not _one_part_off(a, ref) and (not shared or not (shared & own or _unit_only_ok(ref, a))):
                 continue
             beside = [o for o in explicit if o is not a and o.sentence.index == a.sentence.index and o.key == a.key]
             if any(_near(o, ref) and _matches(phrase, frames.setdefault(id(o), _frame_words(o))) for o in beside):
@@ -120,6 +120,19 @@ def _may_refer_to(said: _Phrase, a: Mention) -> bool:
         return False
     periods = _periods(a.sentence)
     return not (said.months and periods and not said.months & periods)
+
+
+def _one_part_off(a: Mention, r: Mention) -> bool:
+    """A long result given again with one part changed ("6-3, 7-6(3), 6-3" and "the 6-3, 7-6(5),
+    6-3 victory"): no two facts share all the other numbers, whatever words surround them."""
+    va, vr = a.figure.value, r.figure.value
+    if not (isinstance(va, tuple) and isinstance(vr, tuple)) or len(va) != len(vr) or len(va) < _LONG_RESULT:
+        return False
+    return sum(x != y for x, y in zip(va, vr, strict=True)) == 1
+
+
+# Parts a result needs before it is one fact by its numbers alone (three sets: six or seven).
+_LONG_RESULT = 5
 
 
 def _is_name(m: Mention) -> bool:
