@@ -38,10 +38,31 @@ def test_one_introduction_and_surnames_is_not_flagged():
     assert _findings(text) == ()
 
 
-def test_nothing_to_tell_them_apart_is_below_the_threshold():
+def test_nothing_to_tell_them_apart_flags_the_later_with_lower_confidence():
     text = WRONG.replace(" Ms Adeyemi said she would now drive to the mainland once a week instead.", "")
-    assert _findings(text) == ()
-    assert [f.span.start for f in _findings(text, min_confidence=0.0)] == [text.index("Tomas Lindgren, 41")]
+    (f,) = _findings(text)
+    assert f.span.start == text.index("Tomas Lindgren, 41") and 0.5 <= f.confidence < 0.6
+    assert f.suggestion is None and "transport economist" in f.evidence[0].span.text
+
+
+def test_surname_in_one_introductions_paragraph_tells_them_apart():
+    # "Adeyemi" is as near the first introduction as the second, but shares only the first's paragraph.
+    text = (
+        "Ferry fares to rise\n\n"
+        '"Fares have not kept pace with fuel," said Tomas Lindgren, a nurse who lives on the island. '
+        "Adeyemi said she would now drive to the mainland once a week instead.\n\n"
+        '"I cross every day and the rise is overdue," said Tomas Lindgren, a transport economist at Nordbank.\n\n'
+        "The operator said fuel costs had doubled in two years."
+    )
+    (f,) = _findings(text)
+    assert f.span.start == text.index("Tomas Lindgren") and f.suggestion == "Adeyemi"
+
+
+def test_a_speaking_name_the_tagger_reads_as_an_organisation_is_a_person():
+    # The small English pipeline tags "Nadia Vidal" ORG in this text (checked when this test was written).
+    text = WRONG.replace("Tomas Lindgren", "Nadia Vidal")
+    (f,) = _findings(text)
+    assert f.span.start == text.index("Nadia Vidal, 41") and f.suggestion == "Adeyemi"
 
 
 ROLE = (

@@ -116,7 +116,7 @@ TIE = (
     'his cottage on the cliff. "It sounded like a train."\n\n'
     "Forecasters said the worst had passed by the evening.\n\n"
     '"Everyone watches the gusts, but the tide floods the houses," said Paul Wright, a forecaster at the Met '
-    'Office. '
+    "Office. "
     '"Keep away from the front."\n\n'
     "Crews worked through the night to restore power.\n\n"
     "Engineers said most homes would be reconnected by Tuesday.\n\n"
@@ -130,9 +130,9 @@ def test_tie_told_apart_by_what_a_left_over_surname_echoes():
     assert (f.span.start, f.suggestion) == (TIE.index("Paul Wright, 58"), "Harris")
 
 
-def test_tie_with_no_echo_stays_below_the_threshold():
+def test_tie_with_no_echo_flags_the_later_with_lower_confidence():
     text = TIE.replace(
         'Harris said he would sleep in the cellar again. "The dog liked it better than I did," he said.', ""
     )
-    assert _findings(text) == ()
-    assert len(_findings(text, min_confidence=0.0)) == 1
+    (f,) = _findings(text)
+    assert f.span.start == text.index("Paul Wright, a forecaster") and f.suggestion is None and f.confidence < 0.6

@@ -44,7 +44,7 @@ __all__ = ["PeopleCheck"]
 
 _MAX_SHARED = 0.1  # share of description words two introductions of one person have in common, at most
 _NEAR = 2  # sentences between a left-over surname and the introduction it points to
-_TIE_CONFIDENCE = 0.45
+_TIE_CONFIDENCE = 0.55  # nothing separates the two introductions: the later is flagged (reported)
 _ECHO_CONFIDENCE = 0.55  # a left-over surname's words echo one introduction's paragraph
 _SPEAKER_CONFIDENCE = 0.65
 _CONFIDENCE = 0.6
@@ -61,10 +61,14 @@ class PeopleCheck:
         other = {e.span.text for e in analysis.entities if e.label != "PERSON"}
         for e in analysis.entities:
             name = normalise_name(e.span.text)
-            if e.label != "PERSON" or len(name.split()) < 2 or e.span.text in other:
+            if len(name.split()) < 2 or (e.label == "PERSON" and e.span.text in other):
+                continue
+            if e.label not in ("PERSON", "ORG"):
                 continue
             intro = _introduction(analysis, e)
-            if intro is not None:
+            # The tagger reads some names as organisations ("said Nadia Reyes, a television writer"):
+            # a two- or three-word name that speaks and is described is read as a person.
+            if intro is not None and (e.label == "PERSON" or (len(name.split()) <= 3 and _speaks(analysis, intro))):
                 intros[name].append(intro)
         orphans = _orphans(analysis)
         findings = []
@@ -119,14 +123,24 @@ def _sentence_index(analysis: Analysis, span: Span) -> int:
 
 def _finding(analysis: Analysis, first: _Intro, second: _Intro, orphans: dict[str, list[Span]]) -> Finding:
     near: dict[int, set[str]] = {0: set(), 1: set()}
+    along: dict[int, set[str]] = {0: set(), 1: set()}  # in the introduction's own paragraph
+    text = analysis.article.text
     for name, mentions in orphans.items():
         for m in mentions:
             at = _sentence_index(analysis, m)
             for side, intro in enumerate((first, second)):
                 if abs(at - intro.sentence.index) <= _NEAR:
                     near[side].add(name)
-    # A surname near both introductions tells them apart no more than none.
-    near = {0: near[0] - near[1], 1: near[1] - near[0]}
+                    lo, hi = sorted((m.start, intro.mention.span.start))
+                    if "\n" not in text[lo:hi]:
+                        along[side].add(name)
+    # A surname near both introductions tells them apart no more than none, unless it shares a
+    # paragraph with only one of them.
+    both = near[0] & near[1]
+    near = {
+        0: (near[0] - near[1]) | (both & along[0] - along[1]),
+        1: (near[1] - near[0]) | (both & along[1] - along[0]),
+    }
     if near[0] and not near[1]:
         wrong, right, names, confidence = first, second, near[0], _CONFIDENCE
     elif near[1] and not near[0]:
