@@ -58,6 +58,10 @@ class _Offset:
     clause: tuple[int, int]  # the event clause, article offsets
 
 
+# Two stated dates and a count between them that disagree, nothing telling which is wrong.
+_TIE_CONFIDENCE = 0.55
+
+
 def timeline_findings(
     analysis: Analysis, dates: dict[int, list[StatedDate]], ref: dt.date | None
 ) -> list[tuple[Finding, set[Span]]]:
@@ -291,7 +295,8 @@ def _check(
     unit = f"{offset.unit}s" if offset.n != 1 else offset.unit
     count = f"{offset.hedge + ' ' if offset.hedge else ''}{offset.span.text} {unit} {offset.rel}"
     if stated is not None:
-        # two stated dates and a count: nothing tells which is wrong; flag the later, unreported
+        # two stated dates and a count: nothing tells which is wrong; flag the later, with a lower
+        # confidence (reported, both dates quoted)
         later = max([stated, first], key=lambda d: d.span.start)
         other = first if later is stated else stated
         if later is stated:
@@ -313,7 +318,7 @@ def _check(
         if fix is None:
             return None
         why = f"{other.span.text} and {count} it put the date at {fix}, not {later.span.text}."
-        return _finding(analysis, later, fix, [other.span, offset.span], why, 0.45), used
+        return _finding(analysis, later, fix, [other.span, offset.span], why, _TIE_CONFIDENCE), used
     support = [e for e in events[1:] if e.sentence.index != first.sentence.index]
     story = story_date_span(analysis)
     if support:
