@@ -78,3 +78,11 @@ def test_hedged_figures_overlap():
 
 def test_ordinals():
     assert ordinal_value("fourth") == 4 and ordinal_value("21st") == 21 and ordinal_value("twenty-first") == 21
+
+
+def test_an_n_time_champion_counts_occasions_not_a_race_time():
+    from corrigo.analysis.mentions import _WORD_FIGURE, _figure, read_figure
+
+    assert read_figure("a 2-time champion", 2).unit == "times"
+    text = "a two-time champion"
+    assert _figure(text, _WORD_FIGURE.search(text), words=True).unit == "times"

@@ -215,6 +215,7 @@ def _figure(text: str, m: re.Match[str], words: bool = False) -> Figure | None:
         if not cur and m.group("curword"):
             cur = _CURRENCY_WORDS.get(m.group("curword").strip().lower().rstrip("s"), "")
         label = cur or ("%" if pct else "") or (unit.lower().lstrip("-") if unit else "")
+        label = "times" if label == "time" else label  # "a two-time champion": occasions, not a race time
         return Figure(m.start("num"), m.end("num"), num, value, label, scale.lower(), m.start(), m.end())
     if ":" in num:
         kind = "clock" if _CLOCK_AFTER.match(text[m.end("num") :]) else "time"
@@ -231,6 +232,8 @@ def _figure(text: str, m: re.Match[str], words: bool = False) -> Figure | None:
             return None  # a year: the date reader's
     if unit and re.fullmatch(r"-(?:year|month|week|day|hour)s?-old", unit.lower()):
         unit = "-year-old" if "year" in unit.lower() else unit.lower()
+    if unit and unit.lower() == "-time":
+        unit = "-times"  # "a two-time champion" counts occasions; "time" is a race time's unit
     value = float(num.replace(",", ""))
     label = (
         ("$" if cur.upper() == "US$" else cur.upper())
