@@ -123,18 +123,30 @@ def _group_findings(
     values, sentences_of = _values(group)
     if len(values) < 2:
         return []
-    crowded = Counter(m.sentence.index for m in group if m.implied is None)
+    # A run is of like figures counting one thing: "15,000 tourists ... 21,000 jobs, 9,000 of them"
+    # counts three things and is no run.
+    explicit = [m for m in group if m.implied is None]
+    crowded = (Counter(m.sentence.index for m in explicit), Counter((m.sentence.index, m.noun) for m in explicit))
     out = []
     for pair in _conflicts(group, weights):
         a, b = pair.a, pair.b
         if sentences_of[a.figure.value] & sentences_of[b.figure.value]:
             continue  # both values side by side in one sentence: two facts ("from 5% to 5.25%")
-        if crowded[a.sentence.index] > 2 or crowded[b.sentence.index] > 2:
+        if _crowded(crowded, a) or _crowded(crowded, b):
             continue  # a run of like figures (a table, a list of results): many facts, no restatement
         f = _judge(analysis, pair, values, support)
         if f is not None:
             out.append(f)
     return out
+
+
+def _crowded(crowded: tuple[Counter, Counter], m: Mention) -> bool:
+    """Whether a mention stands in a run of like figures: more than two in its sentence that count
+    its noun, or, when it counts no noun it names, more than two in its sentence at all."""
+    by_sentence, by_noun = crowded
+    if m.noun is None:
+        return by_sentence[m.sentence.index] > 2
+    return by_noun[m.sentence.index, m.noun] > 2
 
 
 def _conflicts(group: list[Mention], weights: dict[str, float]) -> list[_Pair]:
