@@ -100,3 +100,16 @@ def test_two_stated_dates_disagreeing_flag_the_later_with_lower_confidence() -> 
     (f,) = _findings(text)
     assert (f.span.text, f.suggestion) == ("19 May", "15 May")
     assert 0.5 <= f.confidence < 0.6 and "9 May" in [e.span.text for e in f.evidence]
+
+
+def test_a_date_against_an_anniversary_counted_from_the_story_date() -> None:
+    text = (
+        "Tamsin bridge turns 30\n\nMonday 14 March 2022\n\n"
+        "Thirty years ago today, the Tamsin bridge opened to traffic.\n\n"
+        "The builders had finished the deck on 9 March 1992, three days before the bridge opened.\n\n"
+        "About 40,000 vehicles now cross it every day."
+    )
+    (f,) = _findings(text)
+    assert (f.span.text, f.suggestion) == ("9 March 1992", "11 March 1992")
+    assert "Thirty years ago today" in [e.span.text for e in f.evidence][0]
+    assert not _findings(text.replace("9 March 1992", "11 March 1992"))

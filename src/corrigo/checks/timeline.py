@@ -69,13 +69,14 @@ def timeline_findings(
     if ref is None:
         return []
     dates = with_bare_dates(analysis, dates, ref)
+    implied = _anniversaries(analysis, ref)
     out: list[tuple[Finding, set[Span]]] = []
     for sentence in analysis.sentences:
         for offset in _offsets(analysis, sentence, dates[sentence.index]):
             anchor = _anchor(analysis, offset, dates, ref)
             if anchor is None:
                 continue
-            found = _check(analysis, offset, anchor, dates)
+            found = _check(analysis, offset, anchor, dates, implied)
             if found is not None:
                 out.append(found)
     return out
@@ -208,13 +209,37 @@ def _head_lemma(tok: Any) -> str | None:
     return None
 
 
-def _events(analysis: Analysis, offset: _Offset, dates: dict[int, list[StatedDate]]) -> list[StatedDate]:
+# "Twenty years ago today, a capsule docked ...": an anniversary dates its event exactly.
+_AGO_TODAY = re.compile(r"(?<![\w-])" + COUNT + r"\s+(?P<unit>day|week|month|year)s?\s+ago\s+today\b", re.I)
+
+
+def _anniversaries(analysis: Analysis, ref: dt.date) -> list[StatedDate]:
+    """Dates the story's date implies for an event told as "N years ago today": the date N units
+    before the story's, hung on the sentence's main verb ("docked")."""
+    out = []
+    for sentence in analysis.sentences:
+        m = _AGO_TODAY.search(sentence.span.text)
+        if m is None:
+            continue
+        n = count_value(m["n"])
+        root = next((t for t in sentence.tokens if t.dep_ == "ROOT" and t.pos_ == "VERB"), None)
+        if n is None or root is None:
+            continue
+        day = shift(ref, -n, m["unit"].lower())
+        span = Span.of(analysis.article.text, sentence.span.start + m.start(), sentence.span.start + m.end())
+        out.append(StatedDate(day.year, day.month, day.day, span, sentence, root))
+    return out
+
+
+def _events(
+    analysis: Analysis, offset: _Offset, dates: dict[int, list[StatedDate]], implied: list[StatedDate] = ()
+) -> list[StatedDate]:
     """Dates the article states for the offset's event: in the event clause itself, or in another
-    sentence hanging from one of the event's words."""
+    sentence hanging from one of the event's words (an anniversary's date, on its main verb, too)."""
     inside = [d for d in dates[offset.sentence.index] if _inside(d.span, offset.clause)]
     if inside:
         return inside
-    out = []
+    out = [d for d in implied if d.sentence.index != offset.sentence.index and d.token.lemma_.lower() in offset.words]
     for sentence in analysis.sentences:
         if sentence.index == offset.sentence.index:
             continue
@@ -279,8 +304,9 @@ def _check(
     offset: _Offset,
     anchor: tuple[dt.date, dt.date, StatedDate | None],
     dates: dict[int, list[StatedDate]],
+    implied: list[StatedDate] = (),
 ) -> tuple[Finding, set[Span]] | None:
-    events = _events(analysis, offset, dates)
+    events = _events(analysis, offset, dates, implied)
     if not events:
         return None
     window = _implied(offset, anchor[0], anchor[1])
@@ -291,6 +317,10 @@ def _check(
     if any(not _same_value(e, first) for e in events):
         return None
     stated = anchor[2]
+    if any(e is d for e in events for d in implied):
+        # The event's date is the story's date less an anniversary's count: arithmetic the story
+        # supports. Only a date stated beside the count can lose to it.
+        return _against_anniversary(analysis, offset, stated, first) if stated is not None else None
     used = {offset.span, *(e.span for e in events), *([stated.span] if stated else [])}
     unit = f"{offset.unit}s" if offset.n != 1 else offset.unit
     count = f"{offset.hedge + ' ' if offset.hedge else ''}{offset.span.text} {unit} {offset.rel}"
@@ -349,6 +379,33 @@ def _check(
     conf = 0.7 if first.sentence.index == offset.sentence.index else 0.65
     evidence = [offset.span] + ([story] if story else [])
     return _finding(analysis, first, fix, evidence, why, conf), used
+
+
+def _against_anniversary(
+    analysis: Analysis, offset: _Offset, stated: StatedDate, event: StatedDate
+) -> tuple[Finding, set[Span]] | None:
+    """A stated date and a count from it to an event that an anniversary dates ("launched on 30
+    October, two days before docking" when "twenty years ago today ... docked" puts docking on 2
+    November): the stated date is flagged, the event's date moved back by the count suggested."""
+    sign = -1 if offset.rel == "before" else 1
+    lo, hi = period(event.year, event.month, event.day)
+    new = shift(lo, sign * offset.n, offset.unit)
+    if offset.hedge and offset.hedge not in ("only", "just", "exactly"):
+        return None
+    if _same_value(stated, event) or (stated.year, stated.month, stated.day) == (new.year, new.month, new.day):
+        return None
+    fix = restate(stated.span.text, (stated.year, stated.month, stated.day), new)
+    unit = f"{offset.unit}s" if offset.n != 1 else offset.unit
+    why = (
+        f'"{event.span.text}", counted back from the story\'s date, puts the event on {fmt_date(lo)}; '
+        f"{offset.span.text} {unit} {offset.rel} it is {fix}, not {stated.span.text}."
+    )
+    finding = _finding(analysis, stated, fix, [event.span, offset.span], why, _ANNIVERSARY_CONFIDENCE)
+    return finding, {offset.span, stated.span, event.span}
+
+
+# A date against an anniversary's arithmetic from the story's date and a count.
+_ANNIVERSARY_CONFIDENCE = 0.65
 
 
 def _finding(analysis: Analysis, wrong: StatedDate, fix: str, evidence: list[Span], why: str, conf: float) -> Finding:
