@@ -67,18 +67,18 @@ NEGATIVE = [
         id="reference-owned-by-another-name",
     ),
     pytest.param(
-        "Football\n\nThe two winners return to the stadium in April for the final round.\n\n"
-        "The three group winners will then join the holders in the last four.",
+        "Athletics\n\nThe two winners go through to the final in April.\n\n"
+        "The three heat winners will then race the holders for the title.",
         id="modifier-picks-out-another-set",
     ),
     pytest.param(
-        "Coffee crop\n\nOutput this season is forecast at 5.77 million bags.\n\n"
-        "That is slightly more than the 5.8 million bags produced last season, the ministry said.",
+        "Cocoa crop\n\nOutput this season is forecast at 3.46 million sacks.\n\n"
+        "That is slightly more than the 3.5 million sacks gathered last season, the board said.",
         id="rounded-figure-compared",
     ),
     pytest.param(
         "Film sales\n\nThe documentary has earned $61m from streaming rentals this year.\n\n"
-        "Its streaming success outstripped its $57m cinema total within a month.",
+        "Its streaming takings overtook its $57m cinema total within a month.",
         id="figure-a-comparison-verb-takes",
     ),
     pytest.param(
@@ -87,8 +87,8 @@ NEGATIVE = [
         id="figure-fallen-short-of",
     ),
     pytest.param(
-        "Rugby\n\nScotland suffered a fourth straight Six Nations defeat on Saturday.\n\n"
-        "They last won the Five Nations title in 1999.",
+        "Hurling\n\nKilrea lost a fourth straight Four Counties Cup tie on Sunday.\n\n"
+        "They last won the Three Counties Cup in 1998.",
         id="number-in-a-name",
     ),
     pytest.param(
@@ -107,8 +107,8 @@ NEGATIVE = [
         id="stake-in-another-company",
     ),
     pytest.param(
-        "Bond sale\n\nThe company will redeem its 9-1/8 debentures and its 10-1/4 debentures in May.\n\n"
-        "Holders of the 9-1/8 debentures will be paid first.",
+        "Bond sale\n\nThe company will redeem its 7-3/8 notes and its 8-1/4 notes in May.\n\n"
+        "Holders of the 7-3/8 notes will be paid first.",
         id="fractions-are-not-scores",
     ),
 ]

@@ -1,12 +1,12 @@
-"""Back-references to a figure: "the 130 mph winds", "his 55.7 percent", "the figure of 1,300".
+"""Back-references to a figure: "the 95 mph gusts", "her 48.2 percent", "the figure of 2,400".
 
 A definite noun phrase that carries a figure presupposes it: the writer refers to a value the
-story has already given ("winds of 130 mph ... the 130 mph winds"). Its antecedent is the nearest
+story has already given ("gusts of 95 mph ... the 95 mph gusts"). Its antecedent is the nearest
 earlier mention of the same kind (unit and scale) told of the same thing: a word of the reference's
-phrase other than its unit ("winds", "evacuated residents", "quake") is among the words around that
-mention, or, when only the unit is shared ("his 55.7 percent"), the two sentences share enough
+phrase other than its unit ("gusts", "rehoused tenants", "quake") is among the words around that
+mention, or, when only the unit is shared ("her 48.2 percent"), the two sentences share enough
 rarer words besides. When the antecedent gives another value, one fact has two values — unless a
-hedge makes them agree ("more than 600,000 children ... the 800,000 children").
+hedge makes them agree ("more than 300 volunteers ... the 420 volunteers").
 
     >>> _compatible(600_000.0, 800_000.0, "more than ")
     True
@@ -44,16 +44,16 @@ _DEFINITE = frozenset({"the", "its", "his", "her", "their", "our", "this", "that
 _POSSESSIVE = frozenset({"its", "his", "her", "their"})
 # Words before a definite figure that make it a point of comparison, not a restatement.
 _COMPARED = frozenset({"than", "from", "versus", "vs", "against", "above", "below", "beyond", "past"})
-# Verbs that compare a figure with another: "outstripped its $74m box office total".
+# Verbs that compare a figure with another: "overtook its $31m cinema total".
 _COMPARING = frozenset(
     {"exceed", "outstrip", "surpass", "beat", "top", "miss", "overtake", "eclipse", "trail", "short"}
 )
-# Nouns that stand for a figure itself: "the figure of 1,300", "a total of 45", "the toll of 60".
+# Nouns that stand for a figure itself: "the figure of 2,400", "a total of 45", "the toll of 60".
 _FIGURE_NOUNS = frozenset({"figure", "total", "number", "tally", "toll", "sum", "count", "amount"})
-# How many words of a noun phrase may follow the figure before its head noun ("the 800 evacuated
-# residents", "the 10 million kronor prize").
+# How many words of a noun phrase may follow the figure before its head noun ("the 450 rehoused
+# tenants", "the 5 million crown prize").
 _PHRASE_MAX = 4
-# Nouns of a period: "last year's 67.1 million" is another period's figure.
+# Nouns of a period: "last year's 23.4 million" is another period's figure.
 _TIME_NOUNS = frozenset({"year", "month", "week", "quarter", "season", "day", "decade", "half"})
 # Hedges before a figure: a bound, or an estimate that may be some way off.
 _LOWER_BOUND = re.compile(r"\b(?:more than|over|at least|above|upwards of|in excess of)\s+(?:\S+\s+)?$", re.I)
@@ -111,7 +111,7 @@ def back_references(
 
 def _may_refer_to(said: _Phrase, a: Mention) -> bool:
     """Whether the antecedent's sentence names what the phrase picks its fact out by: its owner
-    ("the BJP's"), its modifiers and the names after it, in a period the phrase's sentence shares."""
+    ("Labour's"), its modifiers and the names after it, in a period the phrase's sentence shares."""
     lemmas = {_stem(t.lemma_.lower()) for t in a.sentence.tokens}
     lowered = {t.lower_ for t in a.sentence.tokens}
     if {_stem(w) for w in said.modifiers} - lemmas:
@@ -123,8 +123,8 @@ def _may_refer_to(said: _Phrase, a: Mention) -> bool:
 
 
 def _one_part_off(a: Mention, r: Mention) -> bool:
-    """A long result given again with one part changed ("6-3, 7-6(3), 6-3" and "the 6-3, 7-6(5),
-    6-3 victory"): no two facts share all the other numbers, whatever words surround them."""
+    """A long result given again with one part changed ("6-4, 7-6(4), 6-2" and "the 6-4, 7-6(6),
+    6-2 win"): no two facts share all the other numbers, whatever words surround them."""
     va, vr = a.figure.value, r.figure.value
     if not (isinstance(va, tuple) and isinstance(vr, tuple)) or len(va) != len(vr) or len(va) < _LONG_RESULT:
         return False
@@ -136,8 +136,8 @@ _LONG_RESULT = 5
 
 
 def _is_name(m: Mention) -> bool:
-    """A number that names rather than counts: "the 68000 microprocessor" (four digits or more,
-    no separator, unit or scale: a count that large would be written "68,000")."""
+    """A number that names rather than counts: "the 4080 processor" (four digits or more,
+    no separator, unit or scale: a count that large would be written "4,080")."""
     f = m.figure
     return f.core.isdigit() and len(f.core) >= 4 and not f.unit and not f.scale
 
@@ -155,7 +155,7 @@ def _near(a: Mention, r: Mention) -> bool:
 
 
 # A reference more than this far off its candidate antecedent is told of another figure: slips
-# and misremembered figures stay near ("the 9.0 quake" for an 8.9 one, 800 evacuated for 700).
+# and misremembered figures stay near ("the 6.1 quake" for a 6.7 one, 450 rehoused for 350).
 _RATIO_MAX = 1.5
 
 
@@ -177,7 +177,7 @@ def _places(m: Mention) -> int:
 
 def _compatible(a: float, r: float, before: str, places_a: int = 0, places_r: int = 0) -> bool:
     if (places_r < places_a and round(a, places_r) == r) or (places_a < places_r and round(r, places_a) == a):
-        return True  # "33.13 million shares" ... "the 33 million shares"
+        return True  # "12.46 million shares" ... "the 12 million shares"
     if _LOWER_BOUND.search(before):
         return r >= a
     if _UPPER_BOUND.search(before):
@@ -204,9 +204,9 @@ class _Phrase:
     """What a definite phrase around a figure says of the fact it refers back to."""
 
     words: frozenset[str]  # lemmas of the phrase: the unit inside the figure and the words after it
-    owner: str = ""  # the name that owns it ("the BJP's 282 seats" -> "bjp")
+    owner: str = ""  # the name that owns it ("Labour's 41 seats" -> "labour")
     modifiers: frozenset[str] = frozenset()  # words before its head, to be found by the antecedent
-    names: frozenset[str] = frozenset()  # names after it ("interest in Standard Knickerbocker")
+    names: frozenset[str] = frozenset()  # names after it ("stake in Norvik Textiles")
     months: frozenset[str] = frozenset()  # the months and years its sentence names
 
 
@@ -230,11 +230,11 @@ _MONTHS = frozenset(
 
 
 def _reference_phrase(m: Mention) -> _Phrase:
-    """The definite phrase a figure sits in (no words when it sits in none): "the 800 evacuated
-    residents" -> {evacuate, resident}; "the figure of 1,300 missing" -> {figure, missing}; "his 55.7
-    percent" -> {percent}. A phrase owned by a time ("last year's 67.1 million"), a figure compared
-    with ("more than the 355.6 billion", "outstripped its $74m total") and a name ("the Six
-    Nations") refer back to nothing."""
+    """The definite phrase a figure sits in (no words when it sits in none): "the 450 rehoused
+    tenants" -> {rehouse, tenant}; "the figure of 2,400 missing" -> {figure, missing}; "her 48.2
+    percent" -> {percent}. A phrase owned by a time ("last year's 23.4 million"), a figure compared
+    with ("more than the 41.9 billion", "overtook its $31m total") and a name ("the Four
+    Counties Cup") refer back to nothing."""
     toks, first, last = _tokens(m)
     if first < 0:
         return _NONE
@@ -259,23 +259,23 @@ def _reference_phrase(m: Mention) -> _Phrase:
     elif opener.lower_ not in _DEFINITE:
         return _NONE
     elif opener.lower_ in _POSSESSIVE:
-        # "Thailand would keep to its 19,000 tonne quota": the name the pronoun stands for.
+        # "Norway would keep to its 8,000 tonne quota": the name the pronoun stands for.
         names = [t for t in toks[:before] if t.pos_ == "PROPN"]
         owner = names[-1].lower_ if names else ""
     lead = [t.lemma_.lower() for t in toks[max(0, before - 2) : before]]
     if lead and (lead[-1] in _COMPARED or lead[-1] in _COMPARING or (lead[-1] == "of" and lead[0] in _COMPARING)):
-        return _NONE  # "more than the 355.6 billion", "fell short of the 4.2% rate": compared with
+        return _NONE  # "more than the 41.9 billion", "fell short of the 2.9% rate": compared with
     if m.figure.unit.lstrip("-") == "year-old":
         return _NONE  # an age is a person's: the age checks compare one person's ages
     # The figure's own unit word, when it is one ("percent", "mph", "kronor").
     words.extend(t.lemma_.lower() for t in toks[first : last + 1] if t.is_alpha and t.pos_ in ("NOUN", "PROPN"))
     after = [t for t in _phrase_after(toks, last) if t.is_alpha]
     if after and any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in (after[0], after[-1])):
-        return _NONE  # "the Six Nations", "the 300 Series": a name with a number in it
+        return _NONE  # "the Four Counties Cup", "the 700 Series": a name with a number in it
     words.extend(t.lemma_.lower() for t in after)
     end = last + 1 + len(after)
     # A modifier or a name the antecedent's sentence lacks picks out another thing ("the three group
-    # winners" after "the two winners"; "its 80% interest in Standard Knickerbocker").
+    # winners" after "the two winners"; "its 60% stake in Norvik Textiles").
     modifiers = frozenset(t.lemma_.lower() for t in after[:-1] if t.pos_ != "PROPN")
     post = toks[end : end + _PHRASE_MAX + 1]
     names = frozenset(
@@ -296,7 +296,7 @@ def _periods(sentence) -> frozenset[str]:
 
 
 def _phrase_after(toks: list, last: int) -> list:
-    """The words of a noun phrase that follow a figure, up to its head ("evacuated residents")."""
+    """The words of a noun phrase that follow a figure, up to its head ("rehoused tenants")."""
     out = []
     for t in toks[last + 1 : last + 1 + _PHRASE_MAX]:
         if t.pos_ in ("NOUN", "PROPN", "ADJ") or t.tag_ == "VBN" or t.text == "-":
@@ -307,9 +307,9 @@ def _phrase_after(toks: list, last: int) -> list:
 
 
 def _frame_words(m: Mention) -> set[str]:
-    """What an antecedent is told of: the noun phrase it opens ("a magnitude 7.8 earthquake"), the
-    set a part is taken from ("272 of the 543 seats"), the nouns it hangs from ("winds of 130
-    mph", "the prize of 9 million kronor") up to its verb, and that verb. Names are left out: a
+    """What an antecedent is told of: the noun phrase it opens ("a magnitude 6.3 earthquake"), the
+    set a part is taken from ("31 of the 90 seats"), the nouns it hangs from ("gusts of 95
+    mph", "the prize of 4 million crowns") up to its verb, and that verb. Names are left out: a
     common noun inside a name ("Channel 4", "the Three Gorges Project") is no frame."""
     toks, first, last = _tokens(m)
     out = {w for w in (m.noun, m.verb) if w}
@@ -364,7 +364,7 @@ def _unit_words(m: Mention) -> set[str]:
     return inside | {unit, unit.rstrip("s")} | _MEASURE_WORDS
 
 
-# Units of measure a bare figure counts ("130 mph", "39 seconds"): shared, they say only that two
+# Units of measure a bare figure counts ("95 mph", "48 seconds"): shared, they say only that two
 # figures are measured alike, not that they are one fact.
 _MEASURE_WORDS = frozenset(
     {
@@ -432,7 +432,7 @@ _UNIT_ONLY_MIN_SHARED = 2
 
 
 def _unit_only_ok(ref: Mention, a: Mention) -> bool:
-    """A reference that shares only its unit with an earlier figure ("his 55.7 percent", "with 53.7
-    percent of the vote") still restates it when the sentences name the same rarer things."""
+    """A reference that shares only its unit with an earlier figure ("her 48.2 percent", "with 46.2
+    percent of the ballots") still restates it when the sentences name the same rarer things."""
     shared = {w for w in ref.context & a.context if w[:1].isalpha() and w not in _MEASURE_WORDS}
     return len(shared) >= _UNIT_ONLY_MIN_SHARED and bool(a.noun) and a.noun == ref.noun

@@ -137,7 +137,7 @@ def _count_findings(analysis: Analysis, sentence: Sentence) -> list[Finding]:
                 continue  # the parse and the text disagree on the list: leave it
             evidence = [analysis.token_span(sentence, _first_token(it), it) for it in items]
         else:
-            # The parser hung the list elsewhere ("run by four agencies: NASA, Russia's Roscosmos,
+            # The parser hung the list elsewhere ("run by three councils: Britain's STFC, the German
             # ..."): after a colon or a dash, a list of names read from the text stands.
             pieces = _list_pieces(analysis, sentence, nxt) if nxt.text in (":", "—", "–") else None
             if not pieces or len(pieces) < 2 or len(pieces) == int(value.value):

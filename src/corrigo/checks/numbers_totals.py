@@ -156,7 +156,7 @@ _VERB_PART = re.compile(r"(?:,|,?\s+and)?\s+[a-z]+\s+")
 
 def _verb_led(text: str, parts: list[_Num]) -> bool:
     """A record, each figure led by its own verb and nothing else: "winning 21, drawing 8 and
-    losing 5", "won 2, drawn 3 and lost 9" (not "Malaysia 28,526 tonnes, Indonesia 24,516")."""
+    losing 5", "won 2, drawn 3 and lost 9" (not "Chile 3,112 tonnes, Peru 2,870")."""
     sentence = parts[0].sentence
     for k, p in enumerate(parts):
         if k and not _VERB_PART.fullmatch(text[parts[k - 1].end : p.start]):

@@ -66,7 +66,7 @@ class PeopleCheck:
             if e.label not in ("PERSON", "ORG"):
                 continue
             intro = _introduction(analysis, e)
-            # The tagger reads some names as organisations ("said Nadia Reyes, a television writer"):
+            # The tagger reads some names as organisations ("said Nadia Vidal, a ferry nurse"):
             # a two- or three-word name that speaks and is described is read as a person.
             if intro is not None and (e.label == "PERSON" or (len(name.split()) <= 3 and _speaks(analysis, intro))):
                 intros[name].append(intro)

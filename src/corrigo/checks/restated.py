@@ -98,8 +98,8 @@ def _reference_findings(
     weights: dict[str, float],
     support: Counter,
 ) -> list[Finding]:
-    """A figure a later definite phrase refers back to with another value ("winds of 140 mph" ...
-    "the 130 mph winds"): one fact, two values, whatever the shape of their difference."""
+    """A figure a later definite phrase refers back to with another value ("gusts of 104 mph" ...
+    "the 94 mph gusts"): one fact, two values, whatever the shape of their difference."""
     out = []
     for ref in back_references(mentions, _REACH, lambda a, b: _setting(a, b, weights)):
         if agrees(ref):

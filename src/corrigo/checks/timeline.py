@@ -209,13 +209,13 @@ def _head_lemma(tok: Any) -> str | None:
     return None
 
 
-# "Twenty years ago today, a capsule docked ...": an anniversary dates its event exactly.
+# "Thirty years ago today, the bridge opened ...": an anniversary dates its event exactly.
 _AGO_TODAY = re.compile(r"(?<![\w-])" + COUNT + r"\s+(?P<unit>day|week|month|year)s?\s+ago\s+today\b", re.I)
 
 
 def _anniversaries(analysis: Analysis, ref: dt.date) -> list[StatedDate]:
     """Dates the story's date implies for an event told as "N years ago today": the date N units
-    before the story's, hung on the sentence's main verb ("docked")."""
+    before the story's, hung on the sentence's main verb ("opened")."""
     out = []
     for sentence in analysis.sentences:
         m = _AGO_TODAY.search(sentence.span.text)
@@ -384,9 +384,9 @@ def _check(
 def _against_anniversary(
     analysis: Analysis, offset: _Offset, stated: StatedDate, event: StatedDate
 ) -> tuple[Finding, set[Span]] | None:
-    """A stated date and a count from it to an event that an anniversary dates ("launched on 30
-    October, two days before docking" when "twenty years ago today ... docked" puts docking on 2
-    November): the stated date is flagged, the event's date moved back by the count suggested."""
+    """A stated date and a count from it to an event that an anniversary dates ("finished the deck
+    on 9 March, three days before the bridge opened" when "thirty years ago today ... opened" puts the
+    opening on 14 March): the stated date is flagged, the event's date moved back by the count suggested."""
     sign = -1 if offset.rel == "before" else 1
     lo, hi = period(event.year, event.month, event.day)
     new = shift(lo, sign * offset.n, offset.unit)
