@@ -158,7 +158,7 @@ def test_scoreline_given_again_with_one_set_changed():
 def test_figures_counting_different_things_in_one_sentence_are_no_run():
     text = (
         "Tour operator collapses, stranding 120,000 holidaymakers\n\n"
-        "Sunway Travel collapsed on Monday after talks with its lenders failed, leaving about 12,000 "
+        "Sunway Travel collapsed into administration on Monday when its banks refused credit, leaving about 12,000 "
         "holidaymakers stranded abroad and putting 8,000 jobs at risk, 3,000 of them at its head office.\n\n"
         "The aviation regulator said it would charter planes to bring travellers home over two weeks.\n\n"
         "Staff said they learned of the news from their phones.\n\n"

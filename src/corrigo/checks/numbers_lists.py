@@ -242,6 +242,6 @@ def _list_pieces(analysis: Analysis, sentence: Sentence, punct: Any) -> list[Spa
 
 
 def _name_like(piece: str) -> bool:
-    """An item that reads as a name: "NASA", "the European Space Agency", "Japan's JAXA"."""
+    """An item that reads as a name: "CERN", "the Royal Society", "Spain's CSIC"."""
     words = [w for w in piece.split() if w.lower() not in ("the", "a", "an")]
     return bool(words) and all(w[:1].isupper() or w.lower() in ("of", "for", "and", "de") for w in words)
