@@ -24,6 +24,7 @@ from __future__ import annotations
 from corrigo.analysis.analyse import Analysis
 from corrigo.checks.ages import age_at_year_findings, age_findings
 from corrigo.checks.date_forms import dates_in, with_bare_dates
+from corrigo.checks.event_days import event_day_findings
 from corrigo.checks.event_spans import event_span_findings
 from corrigo.checks.timeline import timeline_findings
 from corrigo.checks.weekdays import weekday_findings
@@ -71,4 +72,6 @@ class DateCheck:
         used = [span for _, spans in extra for span in spans]
         findings = [f for f in findings if not any(f.span.overlaps(u) for u in used)]
         findings.extend(f for f, _ in extra)
+        taken = [f.span for f in findings]
+        findings.extend(f for f in event_day_findings(analysis) if not any(f.span.overlaps(t) for t in taken))
         return findings
