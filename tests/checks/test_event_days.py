@@ -42,3 +42,23 @@ def test_recurring_or_qualified_days_and_other_events_are_not_compared():
     assert not _findings(other)
     last = STRIKE.format(first="Monday", second="Monday").replace("began on Monday after", "began last Friday after")
     assert not _findings(last)
+
+
+FLARE = (
+    "Telescope team confirms solar flare\n\n10 March 2024\n\n"
+    "The flare was recorded on 3 {month} 2023 by two observatories in Chile.\n\n"
+    "Researchers spent months ruling out instrument faults.\n\n"
+    "The team kept the October flare quiet until the data had been checked twice."
+)
+
+
+def test_a_stated_date_against_a_later_month_named_reference():
+    text = FLARE.format(month="December")
+    (f,) = _findings(text)
+    assert (f.span.text, f.suggestion) == ("3 December 2023", "3 October 2023")
+    assert not _findings(FLARE.format(month="October"))
+
+
+def test_a_month_in_a_date_is_no_reference():
+    text = FLARE.format(month="December").replace("the October flare", "the flare of October 5")
+    assert not _findings(text)

@@ -24,7 +24,7 @@ from __future__ import annotations
 from corrigo.analysis.analyse import Analysis
 from corrigo.checks.ages import age_at_year_findings, age_findings
 from corrigo.checks.date_forms import dates_in, with_bare_dates
-from corrigo.checks.event_days import event_day_findings
+from corrigo.checks.event_days import event_day_findings, month_reference_findings
 from corrigo.checks.event_spans import event_span_findings
 from corrigo.checks.timeline import timeline_findings
 from corrigo.checks.weekdays import weekday_findings
@@ -74,4 +74,8 @@ class DateCheck:
         findings.extend(f for f, _ in extra)
         taken = [f.span for f in findings]
         findings.extend(f for f in event_day_findings(analysis) if not any(f.span.overlaps(t) for t in taken))
+        taken = [f.span for f in findings]
+        findings.extend(
+            f for f in month_reference_findings(analysis, dates) if not any(f.span.overlaps(t) for t in taken)
+        )
         return findings

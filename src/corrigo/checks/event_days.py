@@ -31,6 +31,10 @@ _WEAK_VERBS = frozenset({"be", "have", "do", "say", "tell", "make", "get", "go",
 _RECURRING = frozenset(
     {"again", "every", "each", "also", "last", "next", "until", "till", "since", "by", "before", "after"}
 )
+# Words on the verb that make its event one of several ("began again", "also met").
+_AGAIN = frozenset({"again", "also", "every", "each", "twice"})
+# Steps up the parse from a date word to the verb it dates ("2015" -> "November" -> "14" -> "on" -> verb).
+_REACH = 6
 _REFERENCE_TIE = 0.6
 _TIE = 0.45
 _OUTVOTED = 0.7
@@ -71,8 +75,19 @@ def _read(analysis: Analysis, sentence: Sentence, tok: Any) -> _Day | None:
     window = [t.lower_ for t in tok.doc[max(tok.sent.start, tok.i - 3) : tok.i]]
     if any(w in _RECURRING for w in window):
         return None
+    event = _event_of(tok)
+    if event is None:
+        return None
+    key, referred = event
+    span = analysis.token_span(sentence, tok)
+    return _Day(key, tok.text.lower(), span, sentence, referred)
+
+
+def _event_of(tok: Any) -> tuple[tuple[str, str], bool] | None:
+    """The event a date word dates: (subject noun, verb) of the verb it hangs from, and whether the
+    clause is a relative one about that noun."""
     verb = tok
-    for _ in range(4):
+    for _ in range(_REACH):
         if verb.head is verb:
             return None
         verb = verb.head
@@ -82,7 +97,7 @@ def _read(analysis: Analysis, sentence: Sentence, tok: Any) -> _Day | None:
         return None
     if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in _WEAK_VERBS:
         return None
-    if any(c.dep_ == "neg" or c.lower_ in _RECURRING for c in verb.children):
+    if any(c.dep_ == "neg" or c.lower_ in _AGAIN for c in verb.children):
         return None
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     referred = False
@@ -90,8 +105,7 @@ def _read(analysis: Analysis, sentence: Sentence, tok: Any) -> _Day | None:
         subject, referred = verb.head, True
     if subject is None or subject.pos_ != "NOUN":
         return None
-    span = analysis.token_span(sentence, tok)
-    return _Day((subject.lemma_.lower(), verb.lemma_.lower()), tok.text.lower(), span, sentence, referred)
+    return (subject.lemma_.lower(), verb.lemma_.lower()), referred
 
 
 def _judge(analysis: Analysis, group: list[_Day]) -> Finding | None:
@@ -128,3 +142,58 @@ def _judge(analysis: Analysis, group: list[_Day]) -> Finding | None:
         right if wrong.span.text[:1].isupper() else right.lower(),
         confidence,
     )
+
+
+# --- months named as a reference: "the September signal" -------------------------------------
+
+_MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
+)  # fmt: skip
+
+
+def month_reference_findings(analysis: Analysis, dates: dict[int, list[Any]]) -> list[Finding]:
+    """A date stated for an event ("the signal was picked up on 14 November 2015") that a later
+    definite phrase names by another month ("the September signal"): the phrase presupposes the
+    month, so the statement is flagged with the phrase's month, as a figure against a later
+    reference to it is."""
+    refs = []
+    for sentence in analysis.sentences:
+        for tok in sentence.tokens:
+            if tok.lower_ not in _MONTH_NAMES or not tok.text[:1].isupper():
+                continue
+            head = tok.head
+            nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+            if nxt is not None and (nxt.like_num or nxt.text in (",",)):
+                continue  # "September 14", a date, not a name for an event
+            before = tok.nbor(-1) if tok.i > 0 else None
+            if before is None or before.lower_ != "the" or head.pos_ != "NOUN" or head.i != tok.i + 1:
+                continue
+            refs.append((sentence, tok, head.lemma_.lower()))
+    out = []
+    for sentence, tok, noun in refs:
+        month = _MONTH_NAMES.index(tok.lower_) + 1
+        stated = [
+            d
+            for i, found in dates.items()
+            if i < sentence.index
+            for d in found
+            if d.month is not None and (event := _event_of(d.token)) is not None and event[0][0] == noun
+        ]
+        if not stated or any(d.month == month for d in stated) or len({(d.year, d.month) for d in stated}) > 1:
+            continue
+        wrong = stated[-1]
+        name = tok.text
+        old_name = next((m for m in _MONTH_NAMES if m in wrong.span.text.lower()), None)
+        if old_name is None:
+            continue
+        at = wrong.span.text.lower().index(old_name)
+        fix = wrong.span.text[:at] + name + wrong.span.text[at + len(old_name) :]
+        why = (
+            f"A later sentence refers to this {noun} as 'the {name} {noun}'; this sentence dates it "
+            f"to {wrong.span.text}."
+        )
+        out.append(
+            contradiction(FindingKind.DATE, wrong.span, wrong.sentence, [sentence.span], why, fix, _REFERENCE_TIE)
+        )
+    return out
