@@ -1,4 +1,4 @@
-"""Tests for the independent slip generator (``corrigo.synth.slips``)."""
+"""Tests for the independent slip generator (``corrigo.synth.slips`` and its ``slips_*`` modules)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 from corrigo.synth import SLIP_KINDS, SlipCorruption, SlipMaker
-from corrigo.synth import slips as slips_module
 from corrigo.synth.slips import _digit_slips
 
 spacy = pytest.importorskip("spacy")
@@ -204,6 +203,14 @@ def test_constructor_is_cheap() -> None:
 _FORBIDDEN = ("corrigo.checks", "corrigo.analysis", "corrigo.synth._lexicon", "corrigo.synth.corrupt")
 _ALLOWED_TOP = {"__future__", "calendar", "hashlib", "random", "re", "threading", "collections", "dataclasses"}
 _ALLOWED_TOP |= {"typing", "spacy"}
+# The slip generator's own modules, and the text-edit helpers it shares with the corruption generator.
+_OWN = ("corrigo.synth.slips", "corrigo.synth._edits")
+_OWN_MODULES = (
+    "corrigo.synth.slips",
+    "corrigo.synth.slips_numbers",
+    "corrigo.synth.slips_words",
+    "corrigo.synth._edits",
+)
 
 
 def _imported_modules(path: Path) -> set[str]:
@@ -223,13 +230,16 @@ def _imported_modules(path: Path) -> set[str]:
 
 
 def test_slips_imports_no_lexical_tables() -> None:
-    path = Path(inspect.getfile(slips_module))
-    names = _imported_modules(path)
-    assert names
-    for name in names:
-        assert not name.startswith("corrigo"), f"slips.py imports {name}"
-        assert not any(name.startswith(f) for f in _FORBIDDEN)
-        assert name.split(".")[0] in _ALLOWED_TOP, f"unexpected import {name}"
+    for module_name in _OWN_MODULES:
+        path = Path(inspect.getfile(importlib.import_module(module_name)))
+        names = _imported_modules(path)
+        assert names
+        for name in names:
+            if name.startswith(_OWN):
+                continue
+            assert not name.startswith("corrigo"), f"{path.name} imports {name}"
+            assert not any(name.startswith(f) for f in _FORBIDDEN)
+            assert name.split(".")[0] in _ALLOWED_TOP, f"unexpected import {name}"
 
 
 def test_slips_globals_do_not_come_from_the_checks() -> None:
@@ -245,14 +255,15 @@ def test_slips_globals_do_not_come_from_the_checks() -> None:
         for v in vars(m).values()
         if isinstance(v, (set, frozenset, dict, list, tuple)) and len(v) > 2
     }
-    for name, value in vars(slips_module).items():
-        if name.startswith("__"):
-            continue
-        if isinstance(value, types.ModuleType):
-            assert not value.__name__.startswith("corrigo"), name
-        mod = getattr(value, "__module__", None)
-        if isinstance(mod, str) and mod.startswith("corrigo"):
-            assert mod == slips_module.__name__, f"{name} comes from {mod}"
-        if id(value) in table_ids:
-            shared.append(name)
+    for module_name in _OWN_MODULES:
+        for name, value in vars(importlib.import_module(module_name)).items():
+            if name.startswith("__"):
+                continue
+            if isinstance(value, types.ModuleType):
+                assert not value.__name__.startswith("corrigo"), name
+            mod = getattr(value, "__module__", None)
+            if isinstance(mod, str) and mod.startswith("corrigo"):
+                assert mod.startswith(_OWN), f"{name} comes from {mod}"
+            if id(value) in table_ids:
+                shared.append(name)
     assert not shared, f"slips.py shares objects with the checks' tables: {shared}"

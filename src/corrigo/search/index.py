@@ -21,24 +21,38 @@ deleting retired passages from tantivy.
 from __future__ import annotations
 
 import contextlib
-import errno
 import json
 import logging
-import os
-import shutil
-import sqlite3
-import time
-from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence, Sized
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from corrigo.errors import CorrigoError, IndexFormatError
+from corrigo.errors import IndexFormatError
 from corrigo.evidence import Document, Passage
 from corrigo.search.documents import content_hash
 from corrigo.search.embed import StaticEmbedder
+from corrigo.search.index_layout import (
+    _LOCK,
+    _META,
+    _OWN_NAMES,
+    _SQLITE,
+    _TANTIVY,
+    _VECTORS,
+    FORMAT_VERSION,
+    PASSAGE_SETTINGS,
+    AddResult,
+    IndexBusyError,
+    IndexInfo,
+    IndexNotFoundError,
+    ProgressCallback,
+    _flock,
+    _format_error,
+    _write_json_atomic,
+    default_index_path,
+)
+from corrigo.search.index_rebuild import rebuild_index
 from corrigo.search.lexical import LexicalIndex
 from corrigo.search.passages import passage_spans
 from corrigo.search.store import PassageRow, Store
@@ -59,79 +73,6 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-FORMAT_VERSION = 1
-ENV_VAR = "CORRIGO_INDEX"
-
-_META = "meta.json"
-_SQLITE = "index.sqlite3"
-_TANTIVY = "tantivy"
-_VECTORS = "vectors.f32"
-_LOCK = "write.lock"
-_OWN_NAMES = {
-    _META,
-    f".{_META}.tmp",
-    _SQLITE,
-    f"{_SQLITE}-wal",
-    f"{_SQLITE}-shm",
-    f"{_SQLITE}-journal",
-    _TANTIVY,
-    _VECTORS,
-    "vectors.head.f32",
-    _LOCK,
-}
-
-# Sentence windows: three sentences, sharing one with the next window.
-PASSAGE_SETTINGS = {"size": 3, "overlap": 1, "max_chars": 1200}
-
-ProgressCallback = Callable[[int, "int | None"], None]
-"""``on_progress(done, total)``: documents read so far, and the total when it is known."""
-
-
-class IndexBusyError(CorrigoError):
-    """Another process is writing to the index."""
-
-    code = "index_busy"
-
-
-class IndexNotFoundError(CorrigoError):
-    """No index at the path (and the caller did not ask to create one)."""
-
-    code = "no_index"
-
-
-@dataclass(frozen=True, slots=True)
-class IndexInfo:
-    """What ``Index.info()`` reports."""
-
-    path: Path
-    format_version: int
-    documents: int
-    passages: int
-    disk_bytes: int
-    dims: int
-    dead_vectors: int  # vector rows of replaced or removed passages, reclaimed by a rebuild
-    embedding: str
-
-
-@dataclass(frozen=True, slots=True)
-class AddResult:
-    """What one ``Index.add`` did: documents new, replaced (changed) and skipped (unchanged)."""
-
-    added: int
-    replaced: int
-    unchanged: int
-    passages: int
-
-
-def default_index_path() -> Path:
-    """``$CORRIGO_INDEX`` if set, else ``index`` in the platform's user data folder for Corrigo."""
-    env = os.environ.get(ENV_VAR)
-    if env:
-        return Path(env).expanduser()
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("corrigo", appauthor=False)) / "index"
-
 
 def open_index(path: Path | str | None = None, *, create: bool = True, embedder: StaticEmbedder | None = None) -> Index:
     """Open the index at ``path`` (default: ``default_index_path()``), creating it if asked.
@@ -142,55 +83,6 @@ def open_index(path: Path | str | None = None, *, create: bool = True, embedder:
         IndexNotFoundError: there is no index and ``create`` is false.
     """
     return Index(Path(path) if path is not None else default_index_path(), create=create, embedder=embedder)
-
-
-@contextlib.contextmanager
-def _flock(path: Path, *, timeout: float) -> Iterator[bool]:
-    """Hold an exclusive lock on ``path``; yields False instead when ``timeout`` is 0 and it's taken."""
-    import fcntl
-
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-    try:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except OSError as exc:
-                if exc.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
-                    raise
-                if timeout == 0:
-                    yield False
-                    return
-                if time.monotonic() >= deadline:
-                    raise IndexBusyError(
-                        f"index at {path.parent} is being written by another process: wait for it to finish "
-                        "and try again"
-                    ) from exc
-                time.sleep(0.05)
-        try:
-            yield True
-        finally:
-            fcntl.flock(fd, fcntl.LOCK_UN)
-    finally:
-        os.close(fd)
-
-
-def _write_json_atomic(path: Path, data: dict[str, Any]) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    with tmp.open("w", encoding="utf-8") as fh:
-        json.dump(data, fh, indent=2, sort_keys=True)
-        fh.write("\n")
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
-
-
-def _format_error(path: Path, version: object) -> IndexFormatError:
-    return IndexFormatError(
-        f"index at {path} was built with format {version}, this version reads {FORMAT_VERSION}: "
-        f"run `corrigo index rebuild {path}`"
-    )
 
 
 class Index:
@@ -529,52 +421,3 @@ class Index:
         from corrigo.search.retrieve import hybrid_search
 
         return hybrid_search(self, query, k, entities=entities, **options)
-
-
-def rebuild_index(
-    path: Path | str, *, on_progress: ProgressCallback | None = None, embedder: StaticEmbedder | None = None
-) -> Index:
-    """Re-index every document of the index at ``path`` with this version's format and model.
-
-    Reads the documents table (which every format keeps), builds a new index beside the old
-    one and swaps the folders. Returns the new index, open.
-    """
-    path = Path(path)
-    db = path / _SQLITE
-    if not db.is_file():
-        raise IndexNotFoundError(f"no index at {path}: build one with `corrigo index add PATH...`")
-    fresh = path.with_name(f".{path.name}.rebuild")
-    retired = path.with_name(f".{path.name}.old")
-    for leftover in (fresh, retired):
-        if leftover.exists():
-            shutil.rmtree(leftover)
-    with _flock(path / _LOCK, timeout=30.0):
-        try:
-            conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-            try:
-                docs = [
-                    Document(doc_id, text, title, _iso_date(date), url)
-                    for doc_id, text, title, date, url in conn.execute(
-                        "SELECT id, text, title, date, url FROM documents WHERE state = 1 ORDER BY key"
-                    )
-                ]
-            finally:
-                conn.close()
-        except sqlite3.Error as exc:
-            raise IndexFormatError(
-                f"can't read the documents of the index at {path} ({exc}): delete it and add the documents again"
-            ) from exc
-        new = Index(fresh, create=True, embedder=embedder)
-        new.add(docs, on_progress=on_progress)
-        new.close()
-        os.replace(path, retired)
-    os.replace(fresh, path)
-    shutil.rmtree(retired, ignore_errors=True)
-    logger.info("rebuilt index at %s: %d documents", path, len(docs))
-    return Index(path, embedder=embedder)
-
-
-def _iso_date(value: str | None) -> Any:
-    import datetime as dt
-
-    return dt.date.fromisoformat(value) if value else None
