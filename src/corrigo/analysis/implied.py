@@ -23,6 +23,7 @@ from dataclasses import replace
 
 from corrigo.analysis.durations_read import DURATION_UNITS
 from corrigo.analysis.mentions import Figure, Mention
+from corrigo.analysis.slip_shapes import slip_shape
 
 __all__ = ["implied_mentions", "margin_of", "seconds_of", "time_core"]
 
@@ -103,8 +104,6 @@ def _changes(mentions: list[Mention]) -> list[Mention]:
     """A sentence that gives a result and the size of its change ("won in X to lower the record by
     D", "rose by D to X") implies X from every other like figure Y as Y - D or Y + D. Only values that
     restate X or could be a slip for it are kept: the others are unrelated figures."""
-    from corrigo.checks.restated import slip_shape  # the slip shapes restated judges by
-
     by_key: dict[tuple[str, str], list[Mention]] = defaultdict(list)
     for m in mentions:
         if m.implied is None:

@@ -63,7 +63,7 @@ def _complement(core: str, other: float) -> str:
 
 
 def _share_sum_findings(analysis: Analysis, sentence: Sentence) -> list[Finding]:
-    from corrigo.checks.restated import slip_shape
+    from corrigo.analysis.slip_shapes import slip_shape
 
     text = sentence.span.text
     if not _VOTE_WORDS & {t.lemma_.lower() for t in sentence.tokens}:
