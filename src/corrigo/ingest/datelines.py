@@ -11,6 +11,9 @@ parentheses, the kinds of dash copy uses, times and time zones, "Published:"/"Up
 * :func:`complete_year` gives a month and day without a year the year of a nearby full date.
 
 All offsets are into the string passed in.
+
+Finding full dates in a line lives in :mod:`corrigo.ingest.datelines_dates`, and reading bylines in
+:mod:`corrigo.ingest.datelines_bylines`; their public names are re-exported from here.
 """
 
 from __future__ import annotations
@@ -20,6 +23,27 @@ import re
 from dataclasses import dataclass
 
 from corrigo.analysis.dates import MONTHS, WEEKDAYS
+from corrigo.ingest.datelines_bylines import (
+    _BYLINE_PREFIX,
+    _byline_end,
+    _names_ok,
+    _words,
+    is_bare_byline,
+    is_byline,
+    is_byline_tail,
+)
+from corrigo.ingest.datelines_dates import (
+    _MONTH_NAMES,
+    _WEEKDAY,
+    _WEEKDAY_ABBR,
+    _WEEKDAY_WORDS,
+    LineDate,
+    _date,
+    _date_part,
+    _month,
+    _residue_only,
+    find_dates,
+)
 
 __all__ = [
     "DatelineMatch",
@@ -34,172 +58,12 @@ __all__ = [
     "read_meta_line",
 ]
 
-_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
-_MONTH = rf"(?P<month>(?i:{_MONTH_NAMES}))\.?"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>(?:1[6-9]|20)\d\d)"
-_WEEKDAY_ABBR = ("mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun")
-_WEEKDAY_WORDS = "|".join(sorted((*WEEKDAYS, *_WEEKDAY_ABBR), key=len, reverse=True))
-_WEEKDAY = rf"(?:(?i:{_WEEKDAY_WORDS})\.?,?\s+)"
-
-# Full dates (with a year) as they appear inside a line; each form names its own groups.
-_FULL_DATES = [
-    re.compile(
-        r"(?<![\w.])" + _YEAR + r"-(?P<month>[01]\d)-(?P<day>[0-3]\d)"
-        r"(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?(?![\w-])"
-    ),
-    re.compile(r"(?<![\w./])(?P<a>[0-3]?\d)[./](?P<b>[01]?\d)[./]" + _YEAR + r"(?![\w/]|\.\d)"),
-    re.compile(r"(?<![\w./])(?P<b>[01]?\d)/(?P<a>[0-3]?\d)/" + _YEAR + r"(?![\w/])"),  # US m/d/Y, when d > 12
-    re.compile(r"(?<!\w)" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"(?!\w)"),
-    re.compile(r"(?<!\w)(?:the\s+)?" + _DAY + r"(?:\s+of)?\s+" + _MONTH + r",?\s+" + _YEAR + r"(?!\w)"),
-]
-
-# What may stand beside a date on a date line: prefixes, weekdays, times, zones, separators,
-# reading time. A line is a date line when nothing else is left once these are removed.
-_RESIDUE = re.compile(
-    r"(?i:first|last|published|publish|updated|update|modified|posted|filed|issued|created|uploaded|"
-    r"edited|reviewed|released|date|dated|on|at|am|pm|a\.m\.|p\.m\.|local|time|" + _WEEKDAY_WORDS + r")\.?(?!\w)"
-    r"|\d{1,2}[:.]\d\d(?:[:.]\d\d)?(?:\s*(?i:[ap]\.?\s?m)\.?)?(?!\w)"
-    r"|\d{1,2}\s*(?i:[ap]\.?\s?m)\.?(?!\w)"
-    r"|\(?[A-Z]{2,5}(?:\s?[+\-−]\s?\d{1,2}(?::?\d\d)?)?\)?(?!\w)"
-    r"|\d{1,3}\s*(?i:min|mins|minute|minutes)(?:\s+(?i:read))?(?!\w)|(?i:reading\s+time)"
-    r"|\d{1,3}\s+(?i:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+(?i:ago)(?!\w)"
-    rf"|(?i:{_MONTH_NAMES})\.?\s+[0-3]?\d(?:st|nd|rd|th)?(?!\w)|[0-3]?\d\s+(?i:{_MONTH_NAMES})\.?(?!\w)"
-    r"|[\s|·•,;:./()\[\]*_\-–—]+"
-)
 _PREFIX_WORD = re.compile(
     r"[|·•,;:\-–—/(]*(?:(?i:first|last|published|updated|modified|posted|filed|issued|on|at|"
     + _WEEKDAY_WORDS
     + r")\.?)?[|·•,;:\-–—/(]*"
 )
-_PUBLISHED = re.compile(r"(?i:published|posted|first|filed|issued|released)")
-_BYLINE_PREFIX = re.compile(r"(?i:by|reporting\s+by|written\s+by|words\s+by|story\s+by|text\s+by)\s+(?=\S)")
 _SEPARATORS = " \t|·•,;:-–—/"
-# Lower-case words a byline may carry: name particles, connectors and the vocabulary of job titles.
-_BYLINE_SMALL = {
-    "and",
-    "&",
-    "in",
-    "for",
-    "of",
-    "the",
-    "at",
-    "with",
-    "from",
-    "our",
-    "a",
-    "de",
-    "da",
-    "do",
-    "dos",
-    "das",
-    "del",
-    "della",
-    "di",
-    "du",
-    "van",
-    "von",
-    "der",
-    "den",
-    "ter",
-    "le",
-    "la",
-    "les",
-    "al",
-    "el",
-    "bin",
-    "bint",
-    "ibn",
-    "y",
-    "e",
-    "st",
-}
-_ROLE_WORDS = {
-    "correspondent",
-    "correspondents",
-    "editor",
-    "editors",
-    "reporter",
-    "reporters",
-    "writer",
-    "writers",
-    "columnist",
-    "staff",
-    "contributor",
-    "contributing",
-    "critic",
-    "producer",
-    "analyst",
-    "bureau",
-    "chief",
-    "desk",
-    "news",
-    "political",
-    "politics",
-    "science",
-    "health",
-    "business",
-    "economics",
-    "economy",
-    "sport",
-    "sports",
-    "travel",
-    "foreign",
-    "senior",
-    "deputy",
-    "associate",
-    "special",
-    "international",
-    "diplomatic",
-    "legal",
-    "technology",
-    "tech",
-    "environment",
-    "environmental",
-    "education",
-    "arts",
-    "culture",
-    "food",
-    "home",
-    "affairs",
-    "security",
-    "defence",
-    "defense",
-    "investigations",
-    "investigative",
-    "data",
-    "markets",
-    "finance",
-    "financial",
-    "media",
-    "climate",
-    "transport",
-    "energy",
-    "world",
-    "national",
-    "local",
-    "city",
-    "community",
-    "public",
-    "policy",
-    "medical",
-    "social",
-    "crime",
-    "courts",
-    "justice",
-    "religion",
-    "sciences",
-    "agencies",
-    "wires",
-    "wire",
-    "services",
-    "service",
-    "photographer",
-    "photos",
-    "video",
-    "team",
-    "newsroom",
-}
 _KICKERS = {
     "BREAKING",
     "UPDATE",
@@ -243,15 +107,6 @@ _KICKERS = {
 
 
 @dataclass(frozen=True, slots=True)
-class LineDate:
-    """A full date found in a line: ``line[start:end]`` and the date it names."""
-
-    start: int
-    end: int
-    date: dt.date
-
-
-@dataclass(frozen=True, slots=True)
 class MetaLine:
     """A header line made only of a byline and/or a date (and their trimmings).
 
@@ -285,153 +140,6 @@ class DatelineMatch:
         if self.year is None or self.month is None or self.day is None:
             return None
         return _date(self.year, self.month, self.day)
-
-
-def _date(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _month(raw: str) -> int:
-    return int(raw) if raw.isdigit() else MONTHS[raw.lower().rstrip(".")]
-
-
-def find_dates(line: str) -> list[LineDate]:
-    """Every full date (day, month and year) written in ``line``, in order, none overlapping.
-
-    Numeric dates are read day first (``02.09.2016`` is 2 September); ``09/23/2019`` is read
-    month first only because no day-first reading exists.
-    """
-    found: list[LineDate] = []
-    for form in _FULL_DATES:
-        for m in form.finditer(line):
-            if any(m.start() < d.end and d.start < m.end() for d in found):
-                continue
-            g = m.groupdict()
-            if "a" in g:
-                day, month = int(g["a"]), int(g["b"])
-                if form is _FULL_DATES[2] and day <= 12:
-                    continue  # ambiguous: the day-first form has had its say
-            else:
-                day, month = int(g["day"]), _month(g["month"])
-            date = _date(int(g["year"]), month, day)
-            if date is not None:
-                found.append(LineDate(m.start(), m.end(), date))
-    return sorted(found, key=lambda d: d.start)
-
-
-def _residue_only(text: str) -> bool:
-    return not _RESIDUE.sub("", text).strip()
-
-
-def _date_part(line: str, start: int, end: int) -> tuple[dt.date | None, tuple[int, int] | None]:
-    """The publication date among the dates of ``line[start:end]``, when that part holds only dates
-    and their trimmings."""
-    part = line[start:end]
-    dates = find_dates(part)
-    if not dates:
-        return None, None
-    rest, pos = [], 0
-    for d in dates:
-        rest.append(part[pos : d.start])
-        pos = d.end
-    rest.append(part[pos:])
-    if not all(_residue_only(r) for r in rest):
-        return None, None
-    chosen = dates[0]
-    for i, d in enumerate(dates):
-        before = part[dates[i - 1].end if i else 0 : d.start]
-        if _PUBLISHED.search(before):
-            chosen = d
-            break
-    return chosen.date, (start + chosen.start, start + chosen.end)
-
-
-def _words(text: str) -> list[str]:
-    return re.findall(r"[^\s,;]+", text)
-
-
-def _is_name_word(word: str) -> bool:
-    w = word.strip("\"'“”‘’()")
-    if not w:
-        return False
-    if w.lower() in _BYLINE_SMALL:
-        return True
-    if not w[0].isupper():
-        return False
-    return not any(ch.isdigit() for ch in w)
-
-
-def _names_ok(names: str, *, allow_roles: bool) -> bool:
-    """``names`` is one or more person (or desk) names: capitalised words and particles."""
-    parts = [p.strip() for p in re.split(r",", names) if p.strip()]
-    if not parts:
-        return False
-    first = _words(parts[0])
-    if not first or not 1 <= len(first) <= 8:
-        return False
-    head = first[0].strip("\"'“”‘’").lower().rstrip(".")
-    if head in MONTHS or head in WEEKDAYS or head in _WEEKDAY_ABBR:
-        return False
-    if not first[0][:1].isupper() or not all(_is_name_word(w) for w in first):
-        return False
-    total = len(first)
-    for part in parts[1:]:
-        words = _words(part)
-        total += len(words)
-        if not words or len(words) > 6:
-            return False
-        for w in words:
-            bare = w.strip("\"'“”‘’().").lower()
-            if not (_is_name_word(w) or (allow_roles and bare in _ROLE_WORDS)):
-                return False
-    return total <= 14
-
-
-def is_byline(line: str) -> bool:
-    """``"By Ann Lee"``, ``"By Ann Lee and Tom Poe"``, ``"By Ann Lee, Health Correspondent"``."""
-    return _byline_end(line.strip()) is not None
-
-
-def is_byline_tail(line: str) -> bool:
-    """A line under a byline that goes on with it: a desk, an outlet or a job title ("BBC News",
-    "Health Correspondent", "Reuters"): at most four capitalised or job-title words."""
-    line = line.strip()
-    words = _words(line)
-    if not 1 <= len(words) <= 4 or re.search(r"[\d.!?:;]$", line) or not words[0][:1].isupper():
-        return False
-    return all(_is_name_word(w) or w.lower() in _ROLE_WORDS for w in words)
-
-
-def is_bare_byline(line: str) -> bool:
-    """A name without "By" ("Ann Lee", "Ann Lee, Health Correspondent"): two or three capitalised
-    words, and a job title after a comma. Only a line right above a date line is read so."""
-    line = line.strip()
-    if not line or re.search(r"[\d.!?:;]$", line):
-        return False
-    names = line.split(",", 1)[0]
-    words = _words(names)
-    capitals = [w for w in words if w[:1].isupper()]
-    if not 2 <= len(capitals) <= 3 or len(words) > 5 or not all(w[:1].isupper() for w in (words[0], words[-1])):
-        return False
-    return _names_ok(line, allow_roles=True)
-
-
-def _byline_end(line: str) -> int | None:
-    """Where the name part of a byline ends in ``line``, or None when ``line`` is not a byline."""
-    m = _BYLINE_PREFIX.match(line)
-    if not m:
-        return None
-    body = line[m.end() :].rstrip()
-    if re.search(r"[.!?]['\"”’)]*$", body) and not re.search(r"(?:^|\s)(?:[A-Z]|Jr|Sr|Jnr|Snr)\.$", body):
-        return None
-    if re.search(r"\s(?:staff|reporters?|correspondents?)$", body, re.I) and len(_words(body)) <= 4:
-        return m.end() + len(body)
-    if not _names_ok(body, allow_roles=True):
-        return None
-    return m.end() + len(body)
 
 
 def read_meta_line(line: str) -> MetaLine | None:
