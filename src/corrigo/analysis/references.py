@@ -19,6 +19,7 @@ hedge makes them agree ("more than 300 volunteers ... the 420 volunteers").
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -75,6 +76,9 @@ def back_references(
     highest (the setting two sentences share) is the antecedent."""
     explicit = [m for m in mentions if m.implied is None]
     frames: dict[int, set[str]] = {}
+    alike: dict[tuple[int, tuple[str, str]], list[Mention]] = defaultdict(list)
+    for m in explicit:
+        alike[m.sentence.index, m.key].append(m)
     for i, ref in enumerate(explicit):
         if _is_name(ref):
             continue
@@ -84,10 +88,8 @@ def back_references(
             continue
         own = phrase - _unit_words(ref)
         candidates = []
-        for a in explicit[:i]:
+        for a in _earlier(explicit, i, reach):
             if a.sentence.index == ref.sentence.index or a.key != ref.key or not _near(a, ref):
-                continue
-            if ref.sentence.index - a.sentence.index > reach and not a.sentence.headline:
                 continue
             if not _may_refer_to(said, a):
                 continue
@@ -96,7 +98,7 @@ def back_references(
             shared = _matches(phrase, frames[id(a)])
             if not _one_part_off(a, ref) and (not shared or not (shared & own or _unit_only_ok(ref, a))):
                 continue
-            beside = [o for o in explicit if o is not a and o.sentence.index == a.sentence.index and o.key == a.key]
+            beside = [o for o in alike[a.sentence.index, a.key] if o is not a]
             if any(_near(o, ref) and _matches(phrase, frames.setdefault(id(o), _frame_words(o))) for o in beside):
                 continue  # "to 5.5% from 6.2%": two values of one thing in the sentence, either meant
             candidates.append((a, shared))
@@ -107,6 +109,17 @@ def back_references(
         a, shared = max(candidates, key=lambda c: (score(c[0], ref) if score else 0.0, c[0].sentence.index))
         backing = tuple(c for c, _ in candidates if c.figure.value == a.figure.value)
         yield BackReference(ref, a, frozenset(shared), backing)
+
+
+def _earlier(explicit: list[Mention], i: int, reach: int) -> Iterator[Mention]:
+    """The mentions before ``explicit[i]`` at most ``reach`` sentences back, nearest first, then the
+    headline's (in reach from anywhere): the scan stays short on long texts."""
+    here = explicit[i].sentence.index
+    j = i - 1
+    while j >= 0 and here - explicit[j].sentence.index <= reach:
+        yield explicit[j]
+        j -= 1
+    yield from (m for m in explicit[: j + 1] if m.sentence.headline)
 
 
 def _may_refer_to(said: _Phrase, a: Mention) -> bool:
