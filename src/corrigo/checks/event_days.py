@@ -8,8 +8,10 @@ unless the event recurs ("again", "every", "each", "also") or the weekday is qua
 Monday", "next Monday", "until Monday"). The weekday fewer sentences give loses; one against one,
 a later sentence that refers back to the event in a relative clause ("the strike that began on
 ...") is taken as the settled account and the earlier statement is flagged, as with figures
-(:mod:`corrigo.analysis.references`); otherwise the later is flagged, below the reporting
-threshold.
+(:mod:`corrigo.analysis.references`); otherwise the later is flagged with a lower confidence.
+
+A month can name an event too: "the October flare" after "the flare was recorded on 3 December"
+refers back to the flare, so the stated date is flagged with the phrase's month.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ _AGAIN = frozenset({"again", "also", "every", "each", "twice"})
 # Steps up the parse from a date word to the verb it dates ("2015" -> "November" -> "14" -> "on" -> verb).
 _REACH = 6
 _REFERENCE_TIE = 0.6
-_TIE = 0.45
+_TIE = 0.55
 _OUTVOTED = 0.7
 
 
