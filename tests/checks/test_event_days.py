@@ -62,3 +62,14 @@ def test_a_stated_date_against_a_later_month_named_reference():
 def test_a_month_in_a_date_is_no_reference():
     text = FLARE.format(month="December").replace("the October flare", "the flare of October 5")
     assert not _findings(text)
+
+
+def test_a_plain_tie_flags_the_later_day_with_lower_confidence():
+    text = (
+        "Bus drivers walk out\n\n"
+        "The strike began on Monday after talks over pay broke down, the union said.\n\n"
+        "Commuters queued for taxis outside the main station.\n\n"
+        "Drivers at the northern depot said the strike began on Tuesday for them."
+    )
+    (f,) = _findings(text)
+    assert f.span.start == text.index("Tuesday") and f.suggestion == "Monday" and 0.5 <= f.confidence < 0.6
