@@ -167,3 +167,16 @@ def test_figures_counting_different_things_in_one_sentence_are_no_run():
     )
     (f,) = _findings(text)
     assert (f.span.text, f.suggestion) == ("12,000", "120,000")
+
+
+def test_a_second_thing_of_the_same_kind_is_not_what_a_plain_reference_means():
+    text = (
+        "Quake strikes island\n\n"
+        "A magnitude 6.4 earthquake struck the island of Merrow on Tuesday.\n\n"
+        "Hours later a second earthquake of magnitude 6.4 struck the north coast.\n\n"
+        "Rescue teams reached the harbour town by the evening.\n\n"
+        "The 6.9 quake damaged the harbour wall and the old lighthouse."
+    )
+    (f,) = _findings(text)
+    # Only the first earthquake is the quake "the 6.9 quake" refers back to: one against one.
+    assert f.span.start == text.index("6.4") and f.suggestion == "6.9"

@@ -91,7 +91,7 @@ def back_references(
         for a in _earlier(explicit, i, reach):
             if a.sentence.index == ref.sentence.index or a.key != ref.key or not _near(a, ref):
                 continue
-            if not _may_refer_to(said, a):
+            if not _may_refer_to(said, a) or _another(a) - {t.lower_ for t in ref.sentence.tokens}:
                 continue
             if id(a) not in frames:
                 frames[id(a)] = _frame_words(a)
@@ -120,6 +120,26 @@ def _earlier(explicit: list[Mention], i: int, reach: int) -> Iterator[Mention]:
         yield explicit[j]
         j -= 1
     yield from (m for m in explicit[: j + 1] if m.sentence.headline)
+
+
+def _another(m: Mention) -> set[str]:
+    """Words that set a figure's thing apart from one told before ("a second earthquake of
+    magnitude 6.1", "another 4.2 tremor"): an ordinal past the first, or "another"/"other" on the
+    noun the figure belongs to. A reference that does not repeat them means the first one."""
+    toks, first, _ = _tokens(m)
+    if first < 0:
+        return set()
+    out = set()
+    head = toks[first]
+    for _ in range(4):
+        for c in head.children:
+            ordinal = c.ent_type_ == "ORDINAL" and c.lower_ not in ("first", "1st")
+            if ordinal or c.lower_ in ("another", "other"):
+                out.add(c.lower_)
+        if head.head is head or head.pos_ == "VERB":
+            break
+        head = head.head
+    return out
 
 
 def _may_refer_to(said: _Phrase, a: Mention) -> bool:
