@@ -227,6 +227,13 @@ def _check(args: argparse.Namespace) -> int:
             )
             + "\n"
         )
+    elif args.format == "html":
+        from corrigo.report.html import render_html_pages
+
+        # One page, one section per input (several whole pages in a row would not be valid HTML).
+        body = render_html_pages(
+            [(None if p == "-" else p, r) for p, r in reports], show_unsupported=args.show_unsupported
+        )
     else:
         parts = [
             render(r, args.format, name=None if p == "-" else p, color=color, show_unsupported=args.show_unsupported)

@@ -1,4 +1,4 @@
-"""Render a Report for people (text, Markdown) or programs (JSON)."""
+"""Render a Report for people (text, Markdown, a self-contained HTML page) or programs (JSON)."""
 
 from __future__ import annotations
 

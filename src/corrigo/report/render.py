@@ -1,5 +1,7 @@
 """Report renderers. Findings are already sorted by position; renderers never reorder them.
 
+The HTML page is built in :mod:`corrigo.report.html` from a Jinja2 template.
+
 The text form is for an editor at a terminal: the sentence with the wrong words marked, the
 conflicting quote(s), and the fix. Colour only when asked (the CLI asks when stdout is a tty).
 """
@@ -12,7 +14,7 @@ from corrigo.model import Finding, Report, Span
 
 __all__ = ["FORMATS", "render", "render_json", "render_markdown", "render_text"]
 
-FORMATS = ("text", "json", "markdown")
+FORMATS = ("text", "json", "markdown", "html")
 _CONTEXT = 90  # characters of the sentence shown either side of the wrong words
 
 
@@ -23,6 +25,10 @@ def render(
         return render_json(report)
     if fmt == "markdown":
         return render_markdown(report, name=name)
+    if fmt == "html":
+        from corrigo.report.html import render_html  # Jinja2 is imported only when a page is asked for
+
+        return render_html(report, name=name, show_unsupported=show_unsupported)
     return render_text(report, name=name, color=color, show_unsupported=show_unsupported)
 
 
