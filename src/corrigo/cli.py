@@ -8,7 +8,9 @@ line could not be checked, else 1 when any report has findings, else 0.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -108,6 +110,20 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also list claims the reference index neither supports nor refutes",
     )
+    c.add_argument(
+        "--review-author",
+        type=_name,
+        default="Corrigo",
+        metavar="NAME",
+        help="with --format claimreview: the organisation named as the reviews' author (default Corrigo)",
+    )
+    c.add_argument(
+        "--review-date",
+        type=_iso_date,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="with --format claimreview: the reviews' publication date (default today)",
+    )
     common(c)
 
     b = sub.add_parser("batch", help="check a JSON Lines file of articles into a JSON Lines file of reports")
@@ -140,6 +156,24 @@ def _parser() -> argparse.ArgumentParser:
     for sp in (p, c, b, ix, a, r, info, q, rb):
         sp.set_defaults(_usage=sp)
     return p
+
+
+def _iso_date(value: str) -> dt.date:
+    """An argparse type: a calendar date written YYYY-MM-DD (anything else is a usage error)."""
+    try:
+        # fromisoformat alone would also take 20240309 and 2024-W10-6.
+        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+            raise ValueError(value)
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date: give it as YYYY-MM-DD, e.g. 2024-03-09") from None
+
+
+def _name(value: str) -> str:
+    """An argparse type: a name with something in it other than spaces."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError("the name is empty: give the organisation's name")
+    return value.strip()
 
 
 def _with_defaults(args: argparse.Namespace) -> argparse.Namespace:
@@ -234,6 +268,11 @@ def _check(args: argparse.Namespace) -> int:
         body = render_html_pages(
             [(None if p == "-" else p, r) for p, r in reports], show_unsupported=args.show_unsupported
         )
+    elif args.format == "claimreview":
+        from corrigo.report.claimreview import render_claimreview
+
+        # One JSON-LD document per run: every input's reviews go into one graph.
+        body = render_claimreview([r for _, r in reports], author=args.review_author, date=args.review_date)
     else:
         parts = [
             render(r, args.format, name=None if p == "-" else p, color=color, show_unsupported=args.show_unsupported)

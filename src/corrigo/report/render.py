@@ -1,6 +1,7 @@
 """Report renderers. Findings are already sorted by position; renderers never reorder them.
 
-The HTML page is built in :mod:`corrigo.report.html` from a Jinja2 template.
+The HTML page is built in :mod:`corrigo.report.html` from a Jinja2 template; the schema.org
+ClaimReview JSON-LD in :mod:`corrigo.report.claimreview`.
 
 The text form is for an editor at a terminal: the sentence with the wrong words marked, the
 conflicting quote(s), and the fix. Colour only when asked (the CLI asks when stdout is a tty).
@@ -14,7 +15,7 @@ from corrigo.model import Finding, Report, Span
 
 __all__ = ["FORMATS", "render", "render_json", "render_markdown", "render_text"]
 
-FORMATS = ("text", "json", "markdown", "html")
+FORMATS = ("text", "json", "markdown", "html", "claimreview")
 _CONTEXT = 90  # characters of the sentence shown either side of the wrong words
 
 
@@ -29,6 +30,10 @@ def render(
         from corrigo.report.html import render_html  # Jinja2 is imported only when a page is asked for
 
         return render_html(report, name=name, show_unsupported=show_unsupported)
+    if fmt == "claimreview":
+        from corrigo.report.claimreview import render_claimreview  # default author, today's date
+
+        return render_claimreview([report])
     return render_text(report, name=name, color=color, show_unsupported=show_unsupported)
 
 
