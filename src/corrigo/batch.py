@@ -14,7 +14,7 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,7 +25,15 @@ from corrigo.evidence import Document
 from corrigo.ingest import parse_article
 from corrigo.ingest.decode import validate_text
 
-__all__ = ["BatchSummary", "check_line", "check_output_path", "run_batch", "write_atomic"]
+__all__ = [
+    "BatchSummary",
+    "check_batch_paths",
+    "check_line",
+    "check_output_path",
+    "count_lines",
+    "run_batch",
+    "write_atomic",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,14 +172,41 @@ def _work(item: tuple[int, str]) -> dict[str, Any]:
     return check_line(line, _worker_checker, number)
 
 
-def run_batch(src: Path, dst: Path, config: Config, workers: int = 1) -> BatchSummary:
+def count_lines(path: Path) -> int | None:
+    """How many records :func:`run_batch` will write for ``path``: its lines as the reader splits
+    them (``\n``, ``\r\n`` or a lone ``\r``; a last line without an end counts), read as bytes.
+    None when ``path`` is not a regular file (a pipe) or can't be read."""
+    try:
+        if not path.is_file():
+            return None
+        count, last, cr_pending = 0, b"", False
+        with path.open("rb") as fh:
+            while chunk := fh.read(1 << 20):
+                count += chunk.count(b"\n") + chunk.count(b"\r") - chunk.count(b"\r\n")
+                if cr_pending and chunk[:1] == b"\n":
+                    count -= 1  # a \r\n split across two chunks
+                cr_pending = chunk[-1:] == b"\r"
+                last = chunk[-1:]
+    except OSError:
+        return None
+    return count + (last not in (b"", b"\n", b"\r"))
+
+
+def run_batch(
+    src: Path,
+    dst: Path,
+    config: Config,
+    workers: int = 1,
+    on_progress: Callable[[int, int | None], None] | None = None,
+    total: int | None = None,
+) -> BatchSummary:
     """Check every line of ``src`` into ``dst``. With ``workers > 1`` lines are checked in
-    parallel processes (each loads its own model) and written in input order."""
+    parallel processes (each loads its own model) and written in input order.
+    ``on_progress(done, total)`` is called after each record, in input order (``total``: passed
+    through, None when not known)."""
     from corrigo.pipeline import Checker
 
-    if not src.is_file():
-        raise InputError(f"{src}: no such file: check the path", code="not_found")
-    check_output_path(dst)
+    check_batch_paths(src, dst)
     lines = _lines(src)
     counts = {"lines": 0, "checked": 0, "with_findings": 0, "errors": 0}
 
@@ -184,6 +219,8 @@ def run_batch(src: Path, dst: Path, config: Config, workers: int = 1) -> BatchSu
                 counts["checked"] += 1
                 counts["with_findings"] += bool(rec["report"]["findings"])
             yield json.dumps(rec, ensure_ascii=False)
+            if on_progress is not None:
+                on_progress(counts["lines"], total)
 
     if workers > 1:
         import multiprocessing as mp
@@ -195,6 +232,13 @@ def run_batch(src: Path, dst: Path, config: Config, workers: int = 1) -> BatchSu
         checker = Checker(config)
         write_atomic(dst, records(check_line(line, checker, number) for number, line in lines))
     return BatchSummary(**counts)
+
+
+def check_batch_paths(src: Path, dst: Path) -> None:
+    """Refuse a missing input or an output that can't be written before any work is done."""
+    if not src.is_file():
+        raise InputError(f"{src}: no such file: check the path", code="not_found")
+    check_output_path(dst)
 
 
 def check_output_path(dst: Path) -> None:

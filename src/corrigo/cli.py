@@ -33,7 +33,14 @@ class _Parser(argparse.ArgumentParser):
 # "corrigo check x --no-index"; "corrigo index --index D add x" and "corrigo index add --index D x").
 # Each parser that takes them uses argparse.SUPPRESS as its default, so a later parser never
 # overwrites what an earlier one read; _with_defaults fills in what no parser set.
-_COMMON_DEFAULTS = {"min_confidence": None, "checks": None, "max_bytes": None, "index": None, "no_index": False}
+_COMMON_DEFAULTS = {
+    "min_confidence": None,
+    "checks": None,
+    "max_bytes": None,
+    "index": None,
+    "no_index": False,
+    "quiet": False,
+}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -73,6 +80,15 @@ def _parser() -> argparse.ArgumentParser:
         index_option(sp, "reference index to check claims against")
         sp.add_argument(
             "--no-index", action="store_true", default=argparse.SUPPRESS, help="check the article against itself only"
+        )
+        quiet_option(sp)
+
+    def quiet_option(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument(
+            "--quiet",
+            action="store_true",
+            default=argparse.SUPPRESS,
+            help="no progress bar (shown on stderr only when it is a terminal)",
         )
 
     def index_option(sp: argparse.ArgumentParser, what: str) -> None:
@@ -134,6 +150,7 @@ def _parser() -> argparse.ArgumentParser:
 
     ix = sub.add_parser("index", help="build and query the local reference index (needs corrigo[search])")
     index_option(ix, "index folder")
+    quiet_option(ix)
     isub = ix.add_subparsers(dest="index_command", metavar="ACTION", parser_class=_Parser)
     a = isub.add_parser("add", help="add or replace documents: .txt .md .html files, folders, .jsonl")
     a.add_argument("paths", nargs="+", metavar="PATH")
@@ -152,6 +169,7 @@ def _parser() -> argparse.ArgumentParser:
     rb = isub.add_parser("rebuild", help="rebuild the index in the current format")
     for action in (a, r, info, q, rb):
         index_option(action, "index folder")
+        quiet_option(action)
     # The innermost command parsed reports unknown arguments, so its --help is the one named.
     for sp in (p, c, b, ix, a, r, info, q, rb):
         sp.set_defaults(_usage=sp)
@@ -287,11 +305,20 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _batch(args: argparse.Namespace) -> int:
-    from corrigo.batch import run_batch
+    from corrigo.batch import check_batch_paths, count_lines, run_batch
+    from corrigo.progress import progress
 
     if args.workers < 1:
         raise InputError("--workers must be at least 1", code="usage")
-    summary = run_batch(Path(args.input), Path(args.output), _config(args), workers=args.workers)
+    config = _config(args)
+    check_batch_paths(Path(args.input), Path(args.output))  # before a bar is drawn
+    with progress("checking", unit="lines", quiet=args.quiet) as bar:
+        # The total only when a bar is shown: counting reads the input once more.
+        total = count_lines(Path(args.input)) if bar.enabled else None
+        bar(0, total)
+        summary = run_batch(
+            Path(args.input), Path(args.output), config, workers=args.workers, on_progress=bar, total=total
+        )
     sys.stderr.write(
         f"corrigo: {summary.lines} lines: {summary.checked} checked, {summary.with_findings} with findings, "
         f"{summary.errors} errors → {args.output}\n"

@@ -11,15 +11,16 @@ id is not in the index it names those ids on stderr (with the ids they may have 
 path under a folder's name) and exits 2, after removing the others, so a typo never passes
 silently in a script.
 
-In a terminal, ``add`` and ``rebuild`` show ``indexing: N documents`` on stderr (``N/TOTAL``
-when the total is known), ended with a newline when they finish or fail.
+In a terminal, ``add`` and ``rebuild`` show a progress bar on stderr (``indexing``, the count
+``N documents`` or ``N/TOTAL documents`` when the total is known, the rate, and the time left when
+the total is known), left as a finished line when they finish or fail; nothing when stderr is not
+a terminal or with ``--quiet``. See ``corrigo.progress``.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from typing import TextIO
 
 from corrigo.errors import InputError
 
@@ -40,23 +41,15 @@ def run_index_command(args: argparse.Namespace) -> int:
         raise InputError("say what to do: corrigo index add|remove|info|search|rebuild", code="usage")
     if args.index_command == "rebuild":
         path = args.index or search.default_index_path()
-        progress = _progress()
-        try:
+        with _progress(args) as progress:
             search.rebuild_index(path, on_progress=progress)
-        finally:
-            if progress is not None:
-                progress.end()
         sys.stdout.write(f"rebuilt the index at {path}\n")
         return 0
     index = search.open_index(args.index, create=args.index_command == "add")
     if args.index_command == "add":
         documents = search.iter_documents(args.paths, prefix=getattr(args, "prefix", None))
-        progress = _progress()
-        try:
+        with _progress(args) as progress:
             result = index.add(documents, on_progress=progress)
-        finally:
-            if progress is not None:
-                progress.end()
         sys.stdout.write(
             f"added {result.added}, replaced {result.replaced}, unchanged {result.unchanged} documents "
             f"({result.passages} passages) in {index.path}\n"
@@ -98,37 +91,8 @@ def _unknown_ids(index, unknown: list[str], index_arg: str | None) -> str:
     )
 
 
-class _ProgressLine:
-    """``on_progress`` for ``Index.add``: one line on a terminal, rewritten in place.
+def _progress(args: argparse.Namespace):
+    """The progress bar of an add or rebuild: on stderr when it is a terminal, unless --quiet."""
+    from corrigo.progress import progress
 
-    Shows ``indexing: DONE/TOTAL documents``, or ``indexing: DONE documents`` when the total is
-    not known (documents read from files one by one); ``end()`` finishes the line.
-    """
-
-    __slots__ = ("_open", "_stream")
-
-    def __init__(self, stream: TextIO) -> None:
-        self._stream = stream
-        self._open = False
-
-    def __call__(self, done: int, total: int | None) -> None:
-        count = f"{done}" if total is None else f"{done}/{total}"
-        self._stream.write(f"\rindexing: {count} documents")
-        self._open = True
-        if total is not None and done >= total:
-            self.end()
-        self._stream.flush()
-
-    def end(self) -> None:
-        """End the line (once), so that what is written next starts on a line of its own."""
-        if self._open:
-            self._stream.write("\n")
-            self._stream.flush()
-            self._open = False
-
-
-def _progress() -> _ProgressLine | None:
-    """A progress line on stderr for long adds, when stderr is a terminal."""
-    if not sys.stderr.isatty():
-        return None
-    return _ProgressLine(sys.stderr)
+    return progress("indexing", unit="documents", quiet=getattr(args, "quiet", False))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import io
 import os
+import re
 import select
 import subprocess
 import sys
@@ -24,6 +25,11 @@ STORY_2022 = "Bradford council approved a new budget for its libraries on Tuesda
 class _Terminal(io.StringIO):
     def isatty(self) -> bool:
         return True
+
+
+def _plain(text: str) -> str:
+    """``text`` without terminal escape sequences (colours, cursor moves, line erasing)."""
+    return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", text)
 
 
 def _run_with_stderr_on_a_pty(args: list[str]) -> tuple[int, str]:
@@ -66,7 +72,10 @@ def test_add_in_a_terminal_indexes_every_document(tmp_path, embedder):
     status, err = _run_with_stderr_on_a_pty(["index", "--index", str(index), "add", str(REFERENCE)])
     assert status == 0, err
     assert "Traceback" not in err and "error" not in err
-    assert "indexing: 5 documents" in err and err.endswith("\r\n")  # the line is ended once the add is done
+    plain = _plain(err)
+    # The last state of the bar (5 documents, the total unknown while files are read), and the line
+    # is ended once the add is done.
+    assert re.search(r"indexing .*\b5 documents\b", plain) and plain.endswith("\r\n"), plain
     opened = open_index(index, create=False, embedder=embedder)
     assert opened.info().documents == len(list(REFERENCE.glob("*.txt"))) == 5
     opened.close()
@@ -89,31 +98,40 @@ def test_add_in_a_terminal_with_script(tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("calls", "expected"),
+    ("calls", "expected", "absent"),
     [
-        ([(2, None), (5, None)], "\rindexing: 2 documents\rindexing: 5 documents\n"),
-        ([(2, 5), (5, 5)], "\rindexing: 2/5 documents\rindexing: 5/5 documents\n"),
+        ([(2, None), (5, None)], "5 documents", ["5/", "-:--", "0:00"]),  # no total: a count and a rate, no ETA
+        ([(2, 5), (5, 5)], "5/5 documents", []),
     ],
 )
-def test_progress_line_with_and_without_a_total(monkeypatch, calls, expected):
+def test_progress_bar_with_and_without_a_total(monkeypatch, calls, expected, absent):
     from corrigo import index_cli
 
     terminal = _Terminal()
     monkeypatch.setattr(sys, "stderr", terminal)
-    report = index_cli._progress()
-    assert report is not None
+    report = index_cli._progress(argparse.Namespace(quiet=False))
+    assert report.enabled
     for done, total in calls:
         report(done, total)
-    report.end()
-    report.end()  # ending twice writes one newline
-    assert terminal.getvalue() == expected
+    report.close()
+    report.close()  # closing twice ends the line once
+    plain = _plain(terminal.getvalue())
+    last = plain.rstrip("\n").split("\r")[-1]
+    assert last.startswith("indexing ") and expected in last and "/s" in last, plain
+    assert not any(a in last for a in absent), last
+    assert plain.endswith("\n") and plain.count("\n") == 1
 
 
-def test_no_progress_line_without_a_terminal(monkeypatch):
+def test_no_progress_bar_without_a_terminal_or_with_quiet(monkeypatch):
     from corrigo import index_cli
 
-    monkeypatch.setattr(sys, "stderr", io.StringIO())
-    assert index_cli._progress() is None
+    for stream, quiet in ((io.StringIO(), False), (_Terminal(), True)):
+        monkeypatch.setattr(sys, "stderr", stream)
+        report = index_cli._progress(argparse.Namespace(quiet=quiet))
+        assert not report.enabled
+        report(3, 5)
+        report.close()
+        assert stream.getvalue() == ""
 
 
 def _wires(root: Path) -> tuple[Path, Path]:
