@@ -35,6 +35,7 @@ from corrigo.checks.polarity_clauses import Clause, extract_clauses
 from corrigo.checks.polarity_compare import comparable
 from corrigo.checks.polarity_figures import direction_against_figures
 from corrigo.checks.polarity_fix import fix_for, negation_run
+from corrigo.checks.polarity_headline import headline_quality_findings
 from corrigo.model import Finding, FindingKind, Span
 
 __all__ = ["PolarityCheck"]
@@ -57,6 +58,8 @@ class PolarityCheck:
         clauses = extract_clauses(analysis)
         findings = _opposed(analysis, clauses)
         findings.extend(direction_against_figures(analysis))
+        taken = [f.span for f in findings]
+        findings.extend(f for f in headline_quality_findings(analysis) if not any(f.span.overlaps(t) for t in taken))
         return findings
 
 
