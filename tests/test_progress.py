@@ -3,12 +3,8 @@ with ``--quiet`` or when stderr is piped, and never changing stdout or the outpu
 
 from __future__ import annotations
 
-import io
 import json
-import os
 import re
-import select
-import subprocess
 import sys
 from pathlib import Path
 
@@ -16,6 +12,8 @@ import pytest
 
 from corrigo.batch import _lines, count_lines
 from corrigo.cli import main
+from terminal import Terminal, run_corrigo
+from terminal import plain as strip_escapes
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -30,15 +28,6 @@ ARTICLES = [
 ]
 
 
-class _Terminal(io.StringIO):
-    def isatty(self) -> bool:
-        return True
-
-
-def _plain(text: str) -> str:
-    return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", text)
-
-
 def _input(tmp_path: Path) -> Path:
     src = tmp_path / "in.jsonl"
     src.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES), encoding="utf-8")
@@ -46,43 +35,7 @@ def _input(tmp_path: Path) -> Path:
 
 
 def _run(args: list[str], *, stderr_on_a_terminal: bool) -> tuple[int, bytes, str]:
-    """Run ``python -m corrigo ARGS``; its status, stdout, and stderr (on a pseudo-terminal or a pipe)."""
-    if not stderr_on_a_terminal:
-        done = subprocess.run(
-            [sys.executable, "-m", "corrigo", *args], stdin=subprocess.DEVNULL, capture_output=True, cwd=REPO
-        )
-        return done.returncode, done.stdout, done.stderr.decode("utf-8", "replace")
-    master, slave = os.openpty()
-    try:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "corrigo", *args],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=slave,
-            cwd=REPO,
-        )
-        os.close(slave)
-        slave = -1
-        chunks = []
-        while True:
-            ready, _, _ = select.select([master], [], [], 120)
-            if not ready:
-                proc.kill()
-                pytest.fail("corrigo hung with stderr on a terminal")
-            try:
-                chunk = os.read(master, 4096)
-            except OSError:  # EIO: the child closed the terminal
-                break
-            if not chunk:
-                break
-            chunks.append(chunk)
-        out = proc.stdout.read()
-        proc.stdout.close()
-        return proc.wait(timeout=120), out, b"".join(chunks).decode("utf-8", "replace")
-    finally:
-        os.close(master)
-        if slave >= 0:
-            os.close(slave)
+    return run_corrigo(args, stderr_on_a_terminal=stderr_on_a_terminal)
 
 
 def test_batch_shows_a_bar_on_a_terminal_only_and_the_output_is_the_same(tmp_path):
@@ -98,7 +51,7 @@ def test_batch_shows_a_bar_on_a_terminal_only_and_the_output_is_the_same(tmp_pat
         assert "Traceback" not in err
         assert out == b""  # batch writes nothing on stdout, bar or no bar
         assert "corrigo: 3 lines: 3 checked" in err
-    terminal_err = _plain(results["terminal"][2])
+    terminal_err = strip_escapes(results["terminal"][2])
     assert re.search(r"checking .*\b3/3 lines\b.*/s", terminal_err), terminal_err
     for name in ("quiet", "piped"):
         err = results[name][2]
@@ -113,7 +66,7 @@ def test_quiet_before_or_after_the_subcommand(tmp_path, monkeypatch, where):
     src = _input(tmp_path)
     args = ["batch", str(src), "-o", str(tmp_path / "out.jsonl")]
     args = ["--quiet", *args] if where == "before" else [*args, "--quiet"]
-    terminal = _Terminal()
+    terminal = Terminal()
     monkeypatch.setattr(sys, "stderr", terminal)
     assert main(args) == 0
     assert terminal.getvalue().startswith("corrigo: 3 lines")  # no bar before the summary
@@ -121,10 +74,10 @@ def test_quiet_before_or_after_the_subcommand(tmp_path, monkeypatch, where):
 
 def test_batch_bar_on_a_terminal_in_process(tmp_path, monkeypatch):
     src = _input(tmp_path)
-    terminal = _Terminal()
+    terminal = Terminal()
     monkeypatch.setattr(sys, "stderr", terminal)
     assert main(["batch", str(src), "-o", str(tmp_path / "out.jsonl")]) == 0
-    plain = _plain(terminal.getvalue())
+    plain = strip_escapes(terminal.getvalue())
     bar, summary = plain.split("\n")[:2]
     assert "checking" in bar and "3/3 lines" in bar.split("\r")[-1]
     assert summary.startswith("corrigo: 3 lines")
@@ -142,7 +95,7 @@ def test_index_add_quiet_on_a_terminal(tmp_path, monkeypatch, where):
         args = ["index", "--quiet", "--index", str(index), "add", str(docs)]
     else:
         args = ["index", "--index", str(index), "add", str(docs), "--quiet"]
-    terminal = _Terminal()
+    terminal = Terminal()
     monkeypatch.setattr(sys, "stderr", terminal)
     assert main(args) == 0
     assert terminal.getvalue() == ""

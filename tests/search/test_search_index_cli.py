@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import argparse
 import io
-import os
 import re
-import select
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from corrigo.cli import main
+from terminal import Terminal, run_corrigo
+from terminal import plain as strip_escapes
 
 REPO = Path(__file__).resolve().parents[2]
 REFERENCE = REPO / "examples" / "reference"
@@ -22,47 +22,10 @@ STORY_2021 = "Northgate Water will close its treatment plant in Leeds, the compa
 STORY_2022 = "Bradford council approved a new budget for its libraries on Tuesday evening."
 
 
-class _Terminal(io.StringIO):
-    def isatty(self) -> bool:
-        return True
-
-
-def _plain(text: str) -> str:
-    """``text`` without terminal escape sequences (colours, cursor moves, line erasing)."""
-    return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", text)
-
-
 def _run_with_stderr_on_a_pty(args: list[str]) -> tuple[int, str]:
     """Run ``python -m corrigo ARGS`` with stderr on a pseudo-terminal; its exit status and stderr."""
-    master, slave = os.openpty()
-    try:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "corrigo", *args],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=slave,
-            cwd=REPO,
-        )
-        os.close(slave)
-        slave = -1
-        chunks = []
-        while True:
-            ready, _, _ = select.select([master], [], [], 120)
-            if not ready:
-                proc.kill()
-                pytest.fail("corrigo index add hung with stderr on a terminal")
-            try:
-                chunk = os.read(master, 4096)
-            except OSError:  # EIO: the child closed the terminal
-                break
-            if not chunk:
-                break
-            chunks.append(chunk)
-        return proc.wait(timeout=120), b"".join(chunks).decode("utf-8", "replace")
-    finally:
-        os.close(master)
-        if slave >= 0:
-            os.close(slave)
+    status, _, err = run_corrigo(args)
+    return status, err
 
 
 def test_add_in_a_terminal_indexes_every_document(tmp_path, embedder):
@@ -72,7 +35,7 @@ def test_add_in_a_terminal_indexes_every_document(tmp_path, embedder):
     status, err = _run_with_stderr_on_a_pty(["index", "--index", str(index), "add", str(REFERENCE)])
     assert status == 0, err
     assert "Traceback" not in err and "error" not in err
-    plain = _plain(err)
+    plain = strip_escapes(err)
     # The last state of the bar (5 documents, the total unknown while files are read), and the line
     # is ended once the add is done.
     assert re.search(r"indexing .*\b5 documents\b", plain) and plain.endswith("\r\n"), plain
@@ -107,7 +70,7 @@ def test_add_in_a_terminal_with_script(tmp_path):
 def test_progress_bar_with_and_without_a_total(monkeypatch, calls, expected, absent):
     from corrigo import index_cli
 
-    terminal = _Terminal()
+    terminal = Terminal()
     monkeypatch.setattr(sys, "stderr", terminal)
     report = index_cli._progress(argparse.Namespace(quiet=False))
     assert report.enabled
@@ -115,7 +78,7 @@ def test_progress_bar_with_and_without_a_total(monkeypatch, calls, expected, abs
         report(done, total)
     report.close()
     report.close()  # closing twice ends the line once
-    plain = _plain(terminal.getvalue())
+    plain = strip_escapes(terminal.getvalue())
     last = plain.rstrip("\n").split("\r")[-1]
     assert last.startswith("indexing ") and expected in last and "/s" in last, plain
     assert not any(a in last for a in absent), last
@@ -125,7 +88,7 @@ def test_progress_bar_with_and_without_a_total(monkeypatch, calls, expected, abs
 def test_no_progress_bar_without_a_terminal_or_with_quiet(monkeypatch):
     from corrigo import index_cli
 
-    for stream, quiet in ((io.StringIO(), False), (_Terminal(), True)):
+    for stream, quiet in ((io.StringIO(), False), (Terminal(), True)):
         monkeypatch.setattr(sys, "stderr", stream)
         report = index_cli._progress(argparse.Namespace(quiet=quiet))
         assert not report.enabled
