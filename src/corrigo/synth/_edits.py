@@ -1,4 +1,5 @@
-"""Text edits for injected errors: make a set of edits at once, undo them, test spans for overlap.
+"""What the two error generators share: text edits (make a set at once, undo them, test spans for
+overlap) and loading their spaCy pipeline.
 
 An edit replaces ``text[start:end]`` with a wrong value. :func:`apply_edits` makes every edit at
 once and reports where each one, and each of its evidence spans, lands in the edited text;
@@ -8,7 +9,7 @@ once and reports where each one, and each of its evidence spans, lands in the ed
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 
 class _Edit(Protocol):
@@ -82,3 +83,16 @@ def apply_edits(
         start = shift(c.start)
         placed.append((c, wrong, start, tuple((shift(s), shift(e)) for s, e in c.evidence)))
     return new_text, placed
+
+
+def load_pipeline(names: Sequence[str]) -> Any:
+    """The first of ``names`` that spaCy can load; ``OSError`` naming every one tried otherwise."""
+    import spacy
+
+    errors: list[str] = []
+    for name in names:
+        try:
+            return spacy.load(name)
+        except OSError as exc:  # not installed
+            errors.append(f"{name}: {exc}")
+    raise OSError("no spaCy English pipeline found; tried " + "; ".join(errors))

@@ -37,7 +37,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from corrigo.synth._edits import apply_edits, restore_edits
+from corrigo.synth._edits import apply_edits, load_pipeline, restore_edits
 from corrigo.synth._edits import overlaps as _overlaps
 
 # _Mention, _entity_options, _number_options, _title_like, _flip_verb and _negate_verb are not
@@ -273,15 +273,7 @@ class Corruptor:
 
 
 def _load_nlp() -> Any:
-    import spacy
-
-    errors: list[str] = []
-    for name in MODEL_NAMES:
-        try:
-            return spacy.load(name)
-        except OSError as exc:  # not installed
-            errors.append(f"{name}: {exc}")
-    raise OSError("no spaCy English pipeline found; tried " + "; ".join(errors))
+    return load_pipeline(MODEL_NAMES)
 
 
 def _finish(cands: Iterable[Candidate]) -> list[Candidate]:

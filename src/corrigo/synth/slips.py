@@ -44,7 +44,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from corrigo.synth._edits import apply_edits, restore_edits
+from corrigo.synth._edits import apply_edits, load_pipeline, restore_edits
 from corrigo.synth._edits import overlaps as _overlaps
 
 # _digit_slips is not used here: the tests import it from this module.
@@ -191,15 +191,7 @@ class SlipMaker:
 
 
 def _load_nlp() -> Any:
-    import spacy
-
-    errors: list[str] = []
-    for name in SLIP_MODEL_NAMES:
-        try:
-            return spacy.load(name)
-        except OSError as exc:  # not installed
-            errors.append(f"{name}: {exc}")
-    raise OSError("no spaCy English pipeline found; tried " + "; ".join(errors))
+    return load_pipeline(SLIP_MODEL_NAMES)
 
 
 def _finish(cands: Sequence[SlipCandidate]) -> list[SlipCandidate]:
