@@ -60,7 +60,7 @@ def test_a_stated_date_against_a_later_month_named_reference():
 
 
 def test_a_month_in_a_date_is_no_reference():
-    text = FLARE.format(month="December").replace("the October flare", "the flare of October 5")
+    text = FLARE.format(month="December").replace("the October flare", "the October 5 flare")
     assert not _findings(text)
 
 

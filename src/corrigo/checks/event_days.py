@@ -165,12 +165,9 @@ def month_reference_findings(analysis: Analysis, dates: dict[int, list[Any]]) ->
             if tok.lower_ not in _MONTH_NAMES or not tok.text[:1].isupper():
                 continue
             head = tok.head
-            nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-            if nxt is not None and (nxt.like_num or nxt.text in (",",)):
-                continue  # "September 14", a date, not a name for an event
             before = tok.nbor(-1) if tok.i > 0 else None
             if before is None or before.lower_ != "the" or head.pos_ != "NOUN" or head.i != tok.i + 1:
-                continue
+                continue  # the noun must follow the month: "the October 5 flare" is a date
             refs.append((sentence, tok, head.lemma_.lower()))
     out = []
     for sentence, tok, noun in refs:
