@@ -76,6 +76,7 @@ def back_references(
     highest (the setting two sentences share) is the antecedent."""
     explicit = [m for m in mentions if m.implied is None]
     frames: dict[int, set[str]] = {}
+    words: dict[int, _SentenceWords] = {}
     alike: dict[tuple[int, tuple[str, str]], list[Mention]] = defaultdict(list)
     for m in explicit:
         alike[m.sentence.index, m.key].append(m)
@@ -91,7 +92,7 @@ def back_references(
         for a in _earlier(explicit, i, reach):
             if a.sentence.index == ref.sentence.index or a.key != ref.key or not _near(a, ref):
                 continue
-            if not _may_refer_to(said, a) or _another(a) - {t.lower_ for t in ref.sentence.tokens}:
+            if not _may_refer_to(said, _words_of(a.sentence, words)) or _another(a) - _words_of(ref.sentence, words)[1]:
                 continue
             if id(a) not in frames:
                 frames[id(a)] = _frame_words(a)
@@ -142,16 +143,29 @@ def _another(m: Mention) -> set[str]:
     return out
 
 
-def _may_refer_to(said: _Phrase, a: Mention) -> bool:
+_SentenceWords = tuple[frozenset[str], frozenset[str], frozenset[str]]
+
+
+def _words_of(sentence, cache: dict[int, _SentenceWords]) -> _SentenceWords:
+    """A sentence's stemmed lemmas, lower-cased words and periods, read once per sentence."""
+    if sentence.index not in cache:
+        toks = list(sentence.tokens)
+        cache[sentence.index] = (
+            frozenset(_stem(t.lemma_.lower()) for t in toks),
+            frozenset(t.lower_ for t in toks),
+            _periods(sentence),
+        )
+    return cache[sentence.index]
+
+
+def _may_refer_to(said: _Phrase, antecedent: _SentenceWords) -> bool:
     """Whether the antecedent's sentence names what the phrase picks its fact out by: its owner
     ("Labour's"), its modifiers and the names after it, in a period the phrase's sentence shares."""
-    lemmas = {_stem(t.lemma_.lower()) for t in a.sentence.tokens}
-    lowered = {t.lower_ for t in a.sentence.tokens}
+    lemmas, lowered, periods = antecedent
     if {_stem(w) for w in said.modifiers} - lemmas:
         return False
     if (said.owner and said.owner not in lowered) or said.names - lowered:
         return False
-    periods = _periods(a.sentence)
     return not (said.months and periods and not said.months & periods)
 
 
