@@ -29,7 +29,7 @@ from corrigo.analysis.durations_read import DURATION_UNITS, parse_duration, rest
 from corrigo.analysis.implied import implied_mentions
 from corrigo.analysis.mentions import FigureIndex, Mention, figure_mentions
 from corrigo.analysis.numbers import format_like
-from corrigo.analysis.references import agrees, back_references
+from corrigo.analysis.references import back_references
 from corrigo.analysis.slip_shapes import in_form_of, slip_shape
 from corrigo.checks.base import contradiction, quote
 from corrigo.model import Finding, FindingKind, Span
@@ -102,11 +102,13 @@ def _reference_findings(
     """A figure a later definite phrase refers back to with another value ("gusts of 104 mph" ...
     "the 94 mph gusts"): one fact, two values, whatever the shape of their difference."""
     out = []
+    placed: dict[tuple[str, str], dict[object, set[int]]] = {}
+    # back_references yields only references that no candidate antecedent agrees with.
     for ref in back_references(mentions, _REACH, lambda a, b: _setting(a, b, weights)):
-        if agrees(ref):
-            continue
         a, b = ref.antecedent, ref.ref
-        _, sentences_of = _values(groups[a.key])
+        if a.key not in placed:
+            placed[a.key] = _values(groups[a.key])[1]
+        sentences_of = placed[a.key]
         if sentences_of[a.figure.value] & sentences_of[b.figure.value]:
             continue  # both values side by side in one sentence: two facts
         # Support counts only the mentions told of the same thing: "three" elsewhere may count
