@@ -72,8 +72,8 @@ NEGATIVE = [
         id="modifier-picks-out-another-set",
     ),
     pytest.param(
-        "Cocoa crop\n\nOutput this season is forecast at 3.46 million sacks.\n\n"
-        "That is slightly more than the 3.5 million sacks gathered last season, the board said.",
+        "Cocoa crop\n\nThe board said it had bought 12.46 million sacks from growers this season.\n\n"
+        "The 12 million sacks bought from growers will be shipped from the port in March.",
         id="rounded-figure-compared",
     ),
     pytest.param(
