@@ -120,4 +120,5 @@ def test_helpers():
     assert time_core(3600 + 58 * 60 + 42, "1:59:07") == "1:58:42"
     assert slip_shape("16.0", "18") == "digit"
     assert in_form_of("16.0", "18") == "18.0"
+    assert in_form_of("46.5", "44") == "44"
     assert in_form_of("fourteen", "12") == "twelve"

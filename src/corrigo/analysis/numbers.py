@@ -150,6 +150,10 @@ def parse_number(text: str) -> float | None:
 
 
 def _parse_words(s: str) -> float | None:
+    half = re.fullmatch(r"(.+?)\s+and\s+a\s+half", s)
+    if half:  # "two and a half", "one and a half"
+        whole = _parse_words(half[1])
+        return None if whole is None else whole + 0.5
     words = [w for w in re.split(r"[\s-]+", s) if w and w != "and"]
     if not words:
         return None

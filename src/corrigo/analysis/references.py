@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from corrigo.analysis.mentions import Mention
 
-__all__ = ["BackReference", "back_references"]
+__all__ = ["BackReference", "back_references", "near", "values_agree"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +65,8 @@ _ESTIMATE = re.compile(
 )
 # How far an estimate ("about 4,000") may be from the value a reference gives and still agree.
 _ESTIMATE_TOLERANCE = 0.1
+# An estimate written with decimals is off by at most this many steps of its last decimal.
+_ESTIMATE_DECIMAL_STEPS = 5
 
 
 def back_references(
@@ -90,7 +92,7 @@ def back_references(
         own = phrase - _unit_words(ref)
         candidates = []
         for a in _earlier(explicit, i, reach):
-            if a.sentence.index == ref.sentence.index or a.key != ref.key or not _near(a, ref):
+            if a.sentence.index == ref.sentence.index or a.key != ref.key or not near(a, ref):
                 continue
             if not _may_refer_to(said, _words_of(a.sentence, words)) or _another(a) - _words_of(ref.sentence, words)[1]:
                 continue
@@ -100,7 +102,7 @@ def back_references(
             if not _one_part_off(a, ref) and (not shared or not (shared & own or _unit_only_ok(ref, a))):
                 continue
             beside = [o for o in alike[a.sentence.index, a.key] if o is not a]
-            if any(_near(o, ref) and _matches(phrase, frames.setdefault(id(o), _frame_words(o))) for o in beside):
+            if any(near(o, ref) and _matches(phrase, frames.setdefault(id(o), _frame_words(o))) for o in beside):
                 continue  # "to 5.5% from 6.2%": two values of one thing in the sentence, either meant
             candidates.append((a, shared))
         if not candidates:
@@ -189,7 +191,7 @@ def _is_name(m: Mention) -> bool:
     return f.core.isdigit() and len(f.core) >= 4 and not f.unit and not f.scale
 
 
-def _near(a: Mention, r: Mention) -> bool:
+def near(a: Mention, r: Mention) -> bool:
     """Whether two values are close enough to be one figure misstated: within a factor of
     ``_RATIO_MAX`` ("700" and "800"), or a result or time with one part changed."""
     va, vr = a.figure.value, r.figure.value
@@ -217,6 +219,20 @@ def agrees(ref: BackReference) -> bool:
     return _compatible(a, r, before, _places(ref.antecedent), _places(ref.ref))
 
 
+def values_agree(a: Mention, b: Mention) -> bool:
+    """Whether two mentions' values can be one fact: equal, or within what a hedge before either
+    of them, or the rounding of the less precise, allows."""
+    va, vb = a.figure.value, b.figure.value
+    if va == vb:
+        return True
+    if not isinstance(va, float) or not isinstance(vb, float):
+        return False
+    pa, pb = _places(a), _places(b)
+    before_a = a.sentence.span.text[: a.figure.whole_start]
+    before_b = b.sentence.span.text[: b.figure.whole_start]
+    return _compatible(va, vb, before_a, pa, pb) or _compatible(vb, va, before_b, pb, pa)
+
+
 def _places(m: Mention) -> int:
     """How many decimals a figure is written with ("9.0" -> 1)."""
     return len(m.figure.core.partition(".")[2]) if m.figure.core[:1].isdigit() else 0
@@ -230,7 +246,11 @@ def _compatible(a: float, r: float, before: str, places_a: int = 0, places_r: in
     if _UPPER_BOUND.search(before):
         return r <= a
     if _ESTIMATE.search(before):
-        return abs(r - a) <= _ESTIMATE_TOLERANCE * max(abs(a), abs(r))
+        # "about 4,000" may be some way off; "about $46.5 billion" is precise to its last decimal.
+        slack = _ESTIMATE_TOLERANCE * max(abs(a), abs(r))
+        if places_a:
+            slack = min(slack, _ESTIMATE_DECIMAL_STEPS * 10.0**-places_a)
+        return abs(r - a) <= slack
     return False
 
 

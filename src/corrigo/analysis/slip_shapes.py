@@ -90,7 +90,8 @@ def in_form_of(loser: str, winner: str) -> str:
         return "".join(out) + loser[last:]
     if not re.search(r"\d", loser):
         return format_like(loser, float(winner.replace(",", "")))
-    if "." in loser and re.fullmatch(r"\d+", winner):
+    if "." in loser and re.fullmatch(r"\d+", winner) and set(loser.partition(".")[2]) == {"0"}:
+        # "16.0" shows copy that writes the figure to fixed decimals; "46.5" says nothing of that.
         return winner + "." + "0" * len(loser.partition(".")[2])
     if "," in loser and "," not in winner and "." not in winner and len(winner) > 3:
         return f"{int(winner):,}"

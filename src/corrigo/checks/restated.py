@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from corrigo.analysis.analyse import Analysis
 from corrigo.analysis.durations_read import DURATION_UNITS, parse_duration, restate_duration
+from corrigo.analysis.headline_figures import headline_restatements
 from corrigo.analysis.implied import implied_mentions
 from corrigo.analysis.mentions import FigureIndex, Mention, figure_mentions
 from corrigo.analysis.numbers import format_like
@@ -51,6 +52,7 @@ class RestatedCheck:
         groups = {group[0].key: group for group in FigureIndex(mentions).groups()}
         found = [f for group in groups.values() for f in _group_findings(analysis, group, weights, support)]
         found += _reference_findings(analysis, mentions, groups, weights, support)
+        found += _headline_findings(analysis, mentions, groups, weights, support)
         for finding in found:
             key = (finding.span.start, finding.span.end)
             if key not in best or finding.confidence > best[key].confidence:
@@ -115,6 +117,28 @@ def _reference_findings(
         # countries, not doses.
         values = {a.figure.value: list(ref.backing) or [a], b.figure.value: [b]}
         f = _judge(analysis, _Pair(a, b, "reference", _setting(a, b, weights)), values, support)
+        if f is not None:
+            out.append(f)
+    return out
+
+
+def _headline_findings(
+    analysis: Analysis,
+    mentions: list[Mention],
+    groups: dict[tuple[str, str], list[Mention]],
+    weights: dict[str, float],
+    support: Counter,
+) -> list[Finding]:
+    """A headline figure the body never restates, against the lede's one figure of its kind."""
+    first_body = next((s.index for s in analysis.sentences if not s.headline), None)
+    if first_body is None:
+        return []
+    out = []
+    for h, b in headline_restatements(mentions, first_body):
+        values = _values(groups[h.key])[0]
+        pair = _Pair(h, b, "headline", _setting(h, b, weights))
+        told = {v: values[v] for v in (h.figure.value, b.figure.value)}
+        f = _judge(analysis, pair, told, support)
         if f is not None:
             out.append(f)
     return out
@@ -437,4 +461,5 @@ _SHAPES = {
     "part": "one part of the result differs",
     "duration": "other sentences told of the same event agree against it",
     "reference": "a later phrase refers back to this figure with another value",
+    "headline": "the lede's figure of this kind, where the body never restates the headline's",
 }
