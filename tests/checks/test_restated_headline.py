@@ -30,6 +30,14 @@ POSITIVE = [
         "Buyers will be offered a refund or a repaired scooter.",
         id="second-body-sentence-other-noun",
     ),
+    pytest.param(
+        "Chipmaker Tessel reports record $41.7 billion in sales\n\n"
+        "Tessel said on Thursday that turnover for the year came to ${47.1|41.7} billion, from $33.2 billion "
+        "a year earlier.\n\n"
+        "The company expects demand from carmakers to slow.\n\n"
+        '"$41.7 billion in a weak market is remarkable," said an analyst.',
+        id="headline-restated-later-lede-transposed",
+    ),
 ]
 
 
@@ -76,6 +84,12 @@ NEGATIVE = [
         "bank showed.\n\n"
         "Transfers grew by a fifth on the year before.",
         id="headline-cuts-the-figure-short",
+    ),
+    pytest.param(
+        "Shares in Orla fall 5%\n\n"
+        "Shares in Orla fell 6% on Monday after the retailer cut its forecast.\n\n"
+        "By the close they were down 5% on the day.",
+        id="restated-later-and-lede-figure-two-digits",
     ),
     pytest.param(
         "Chipmaker posts $2 billion profit\n\n"

@@ -105,12 +105,27 @@ def test_consistent_arithmetic_is_not_flagged(text):
     assert _findings(text) == ()
 
 
-def test_an_implied_value_with_sources_equally_supported_is_not_blamed():
-    # New time stated twice, old record once, size once: old and size are equally likely off.
+def test_with_sources_equally_supported_the_size_of_the_change_is_blamed_at_tie_confidence():
+    # New time stated twice, old record once, size once: either source could be off, and the size
+    # is the figure the writer worked out. It is flagged, below the confidence of a clear case.
     text = (
-        "Record\n\nShe won in 28:41:32, cutting the world record by 25 seconds.\n\n"
+        "Record\n\nShe won in 28:41:32, cutting the world record by {25|15} seconds.\n\n"
         "The previous record of 28:41:47 had stood since 2021.\n\n"
         "Her 28:41:32 was the fastest of the year."
+    )
+    corrupted, clean, wrong, right = _variants(text)
+    f = assert_single_fix(corrupted, _findings(corrupted), wrong, right, FindingKind.RESTATED)
+    assert 0.5 <= f.confidence < 0.7
+    assert apply_fix(corrupted, f) == clean
+    assert _findings(clean) == ()
+
+
+def test_a_size_that_fits_the_other_way_round_is_not_blamed():
+    # 2:05:41 + 12 s is no time the article gives, but 2:05:41 - 12 s is: nothing to fix.
+    text = (
+        "Record\n\nThe winner ran 2:05:29 on Sunday, lowering the record by 12 seconds.\n\n"
+        "The previous record of 2:05:41 had stood for four years.\n\n"
+        "His 2:05:29 was the fastest time of the year."
     )
     assert _findings(text) == ()
 

@@ -7,6 +7,8 @@ a figure of the same kind (unit and scale) give exactly one, close to the headli
 the lede's statement of the headline's fact with another value: "recalls 2.5 million phones" over
 "out of the 1.5 million units it had sold", "accepts $44 billion offer" over "agreed to be bought
 for $46.5 billion". Nothing else need be shared: a headline is written in other words than its lede.
+When the body does restate the headline's value, but only further down, the lede's one figure of
+the kind is still read as its statement if it is a slip of it: a digit mistyped or two swapped.
 
 Guards keep unrelated figures apart: the headline's value restated anywhere in the body (in any
 unit, or agreeing through a hedge, rounding or cutting short) means the body carries the headline's fact; a lede
@@ -16,6 +18,8 @@ spans of time are left to the other readers.
 """
 
 from __future__ import annotations
+
+import re
 
 from corrigo.analysis.durations_read import DURATION_UNITS
 from corrigo.analysis.mentions import Mention
@@ -40,21 +44,34 @@ def headline_restatements(mentions: list[Mention], first_body: int) -> list[tupl
     for h in explicit:
         if not h.sentence.headline or not _measured(h):
             continue
-        if any(_restates(h, m) for m in body):
-            continue
-        same = [m for m in body if m.key == h.key]
+        restated = any(_restates(h, m) for m in body)
+        same = [m for m in body if m.key == h.key and not _FROM.search(_before(m))]
         if not same:
             continue
         first = min(m.sentence.index for m in same)
         if first - first_body >= LEDE_SENTENCES:
             continue
         lede = [m for m in same if m.sentence.index == first]
-        if len(lede) != 1:
+        if len(lede) != 1 or _restates(h, lede[0]):
             continue
         b = lede[0]
-        if near(h, b) or slip_shape(h.figure.core, b.figure.core) is not None:
+        shape = slip_shape(h.figure.core, b.figure.core)
+        if restated:
+            # The body gives the headline's value later: the lede's figure is its statement only
+            # when it is a slip of it (a digit mistyped or two swapped), not merely close.
+            if shape in ("digit", "transposed"):
+                out.append((h, b))
+        elif near(h, b) or shape is not None:
             out.append((h, b))
     return out
+
+
+# A figure a change started from ("rose to $16bn from $13.1bn"): another period's value.
+_FROM = re.compile(r"\bfrom\s+(?:(?:the|a|an|its|their)\s+)?(?:[a-z]+\s+){0,3}(?:of\s+)?$", re.I)
+
+
+def _before(m: Mention) -> str:
+    return m.sentence.span.text[: m.figure.whole_start]
 
 
 def _measured(m: Mention) -> bool:

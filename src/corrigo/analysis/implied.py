@@ -25,7 +25,7 @@ from corrigo.analysis.durations_read import DURATION_UNITS
 from corrigo.analysis.mentions import Figure, Mention
 from corrigo.analysis.slip_shapes import slip_shape
 
-__all__ = ["implied_mentions", "margin_of", "seconds_of", "time_core"]
+__all__ = ["implied_mentions", "is_change_size", "margin_of", "seconds_of", "time_core"]
 
 
 def margin_of(parts: tuple[int, ...]) -> int | None:
@@ -110,10 +110,10 @@ def _changes(mentions: list[Mention]) -> list[Mention]:
             by_key[m.key].append(m)
     out: list[Mention] = []
     for d in mentions:
-        if d.implied is not None or not _is_change_size(d):
+        if d.implied is not None or not is_change_size(d):
             continue
         for x in mentions:
-            if x.sentence.index != d.sentence.index or x is d or x.implied is not None or _is_change_size(x):
+            if x.sentence.index != d.sentence.index or x is d or x.implied is not None or is_change_size(x):
                 continue
             size = _size_in(d, x)
             if size is None:
@@ -128,7 +128,8 @@ def _changes(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _is_change_size(m: Mention) -> bool:
+def is_change_size(m: Mention) -> bool:
+    """Whether a figure gives the size of a change: "by 25 seconds", "by 12%"."""
     toks = list(m.sentence.tokens)
     start = m.span.start - m.sentence.offset
     inside = [i for i, t in enumerate(toks) if t.idx <= start < t.idx + len(t.text) or t.idx >= start]

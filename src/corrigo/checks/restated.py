@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from corrigo.analysis.analyse import Analysis
 from corrigo.analysis.durations_read import DURATION_UNITS, parse_duration, restate_duration
 from corrigo.analysis.headline_figures import headline_restatements
-from corrigo.analysis.implied import implied_mentions
+from corrigo.analysis.implied import implied_mentions, is_change_size
 from corrigo.analysis.mentions import FigureIndex, Mention, figure_mentions
 from corrigo.analysis.numbers import format_like
 from corrigo.analysis.references import back_references
@@ -212,6 +212,8 @@ _TIE_CONFIDENCE = 0.45
 _HEADLINE_TIE_CONFIDENCE = 0.55
 # A figure against a later definite reference to it, each stated once.
 _REFERENCE_TIE_CONFIDENCE = 0.6
+# Arithmetic that fails with the size of a change and an end of it equally supported: the size.
+_CHANGE_TIE_CONFIDENCE = 0.55
 
 # How much two mentions must share to be read as one fact: the summed weight of their shared
 # content words, the counted noun and the predicate counting double.
@@ -427,11 +429,16 @@ def _blame_source(
     sources = {id(src): src for src, _ in edits}
     held = {k: support[(src.key, src.figure.value)] for k, src in sources.items()}
     fits = [(src, new) for src, new in edits if src.implied is None and slip_shape(_digit_core(src), new)]
-    if len(fits) != 1:
-        return None
+    src = fits[0][0] if len(fits) == 1 else None
+    if src is None or any(held[k] <= held[id(src)] for k in sources if k != id(src)):
+        # No one figure stands out. With the size of a change and an end of it equally supported,
+        # the size ("lower the record by 20 seconds") is the one the writer worked out, not copied.
+        # (An edit that leaves the size as it is says the change went the other way: no slip.)
+        sizes = [(s, new) for s, new in edits if s.implied is None and is_change_size(s) and new != s.figure.core]
+        if len(sizes) != 1 or len(sources) != 2 or len(set(held.values())) != 1:
+            return None
+        fits, confidence = sizes, _CHANGE_TIE_CONFIDENCE
     src, new = fits[0]
-    if any(held[k] <= held[id(src)] for k in sources if k != id(src)):
-        return None  # the figures it was computed with are no better supported: any could be off
     if held[id(src)] > 1:
         return None  # the source is stated twice: the arithmetic, not the figure, is off
     text = analysis.article.text
@@ -461,5 +468,5 @@ _SHAPES = {
     "part": "one part of the result differs",
     "duration": "other sentences told of the same event agree against it",
     "reference": "a later phrase refers back to this figure with another value",
-    "headline": "the lede's figure of this kind, where the body never restates the headline's",
+    "headline": "the lede's one figure of this kind, where the headline's would be restated",
 }
