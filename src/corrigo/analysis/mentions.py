@@ -228,9 +228,8 @@ def _figure(text: str, m: re.Match[str], words: bool = False) -> Figure | None:
     if not cur and not pct and not scale and not unit:
         if _DATE_BEFORE.search(before) or _DATE_AFTER.match(after):
             return None  # "August 9", "6 September"
-        plain = num.replace(",", "")
-        if re.fullmatch(r"(1[6-9]|20)\d\d", plain):
-            return None  # a year: the date reader's
+        if re.fullmatch(r"(1[6-9]|20)\d\d", num):
+            return None  # a year: the date reader's ("2,000" with its separator is a count)
     if unit and re.fullmatch(r"-(?:year|month|week|day|hour)s?-old", unit.lower()):
         unit = "-year-old" if "year" in unit.lower() else unit.lower()
     if unit and unit.lower() == "-time":
@@ -249,8 +248,20 @@ def _parts(num: str) -> tuple[int, ...]:
     return tuple(int(x) for x in re.findall(r"\d+", num))
 
 
+# The last analysis read and its mentions: several checks read one article's figures in turn.
+_last: tuple[Analysis, tuple[Mention, ...]] | None = None
+
+
 def figure_mentions(analysis: Analysis) -> list[Mention]:
     """Every figure of the checked sentences (headline included), in text order."""
+    global _last
+    last = _last  # read once: another thread may replace it meanwhile
+    if last is None or last[0] is not analysis:
+        last = _last = (analysis, tuple(_read_mentions(analysis)))
+    return list(last[1])
+
+
+def _read_mentions(analysis: Analysis) -> list[Mention]:
     out: list[Mention] = []
     for sentence in analysis.sentences:
         text = sentence.span.text

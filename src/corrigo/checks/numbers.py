@@ -9,7 +9,8 @@ Each rule reads one statement shape and redoes its arithmetic:
 * an ordinal vs the list it follows: "the fourth country to sign, after Kenya and Ghana";
 * a count vs the names it announces: "three countries — France, Germany, Spain and Italy";
 * a share: "30 of 120 members, or 40%"; "12,000 hectares, or 35 percent of the park's 48,000";
-* a change: "rose from 200 to 250, a 40% increase"; "rose 2% to $11.1bn from $10.9bn".
+* a change: "rose from 200 to 250, a 40% increase"; "rose 2% to $11.1bn from $10.9bn";
+* a multiple: "the 42-day countdown is twice the 21-day incubation period" (:mod:`.multiples`).
 
 Figures are compared as intervals: rounding ("4.2bn"), hedges ("more than 60", "about 30") and
 rounded percentages (±1 point, ±0.1 for one decimal place) never make a contradiction.
@@ -18,6 +19,7 @@ rounded percentages (±1 point, ±0.1 for one decimal place) never make a contra
 from __future__ import annotations
 
 from corrigo.analysis.analyse import Analysis
+from corrigo.checks.multiples import multiple_findings
 from corrigo.checks.numbers_figures import _numbers_in
 from corrigo.checks.numbers_lists import _count_findings, _ordinal_findings
 from corrigo.checks.numbers_percentages import _change_findings, _share_findings
@@ -52,4 +54,5 @@ class NumberCheck:
             findings.extend(_count_findings(analysis, sentence))
         findings.extend(_remainder_findings(analysis, numbers))
         findings.extend(tally_findings(analysis))
+        findings.extend(multiple_findings(analysis))
         return findings
