@@ -136,3 +136,22 @@ def test_tie_with_no_echo_flags_the_later_with_lower_confidence():
     )
     (f,) = _findings(text)
     assert f.span.start == text.index("Paul Wright, a forecaster") and f.suggestion is None and f.confidence < 0.6
+
+
+UNTAGGED = (
+    "Harriers beat Rovers in the cup\n\n"
+    "Harriers won the cup final 2-1 on Sunday with a goal in the last minute.\n\n"
+    "Pieter Vos, 52, a coach driver from the town, said the trip had been worth every mile. "
+    '"We sang the whole way home," said Vos.\n\n'
+    "Ines DeSouza-Pratt, a season-ticket holder from the north stand who has followed Rovers for 30 years, "
+    'blamed the referee. "Thirty years I have stood in that stand, and it ends like this," said {Vos|DeSouza-Pratt}.'
+)
+
+
+def test_a_newcomer_the_tagger_missed_is_read_from_how_copy_introduces_her():
+    # "Name, a ... who ..." introduces a person whether or not the tagger labels the name.
+    corrupted, clean, at = _variants(UNTAGGED)
+    (f,) = _findings(corrupted)
+    assert f.kind is FindingKind.ATTRIBUTION
+    assert (f.span.start, f.span.text, f.suggestion) == (at, "Vos", "DeSouza-Pratt")
+    assert _findings(clean) == ()

@@ -36,6 +36,13 @@ POSITIVE = [
         "Both players said the 7 million crown prize would go partly to their clubs.",
         id="prize-of-and-prize",
     ),
+    pytest.param(
+        "Landslide buries hillside village\n\n"
+        "Police in the Orvel valley said {2,100|1,200} residents could not be reached on Tuesday night.\n\n"
+        "Rescue teams worked by floodlight to clear the only road into the village.\n\n"
+        "The mayor said the figure of 1,200 unreachable should shrink once the phone mast is repaired.",
+        id="figure-noun-reference-to-swapped-digits",
+    ),
 ]
 
 
@@ -51,6 +58,17 @@ def test_statement_against_later_reference_is_flagged_and_fixed(marked):
 
 
 NEGATIVE = [
+    pytest.param(
+        "Landslide\n\nPolice said 2,100 residents could not be reached on Tuesday.\n\n"
+        "The mayor said the figure of 1,800 unreachable should shrink by the weekend.",
+        id="figure-noun-reference-no-slip",
+    ),
+    pytest.param(
+        "Landslide\n\nPolice said 2,100 residents could not be reached on Tuesday.\n\n"
+        "On Monday the police had put the number at 1,020.\n\n"
+        "The mayor said the figure of 1,200 unreachable should shrink by the weekend.",
+        id="figure-noun-reference-two-slips",
+    ),
     pytest.param(
         "Charity appeal\n\nMore than 500 volunteers signed up in the first week of the appeal.\n\n"
         "By the end of the month the 650 volunteers had packed food for every school in the district.",

@@ -205,7 +205,7 @@ def _analysis(article: Article, parsed: list[tuple[Block, int, Any]]) -> Analysi
         for ent in doc.ents:
             s = base + ent.start_char
             raw_ents.append((Span.of(article.text, s, s + len(ent.text)), ent.label_))
-    raw_ents = _propagate(article, sentences, raw_ents)
+    raw_ents = _propagate(article, sentences, raw_ents + _untagged_people(article, sentences, raw_ents))
     entities = _group(raw_ents)
     salience = Counter(e.key for e in entities)
     dl = article.dateline
@@ -262,6 +262,77 @@ def _propagate(article: Article, sentences: list[Sentence], raw: list[tuple[Span
 
 
 _WORD_START = re.compile(r"(?<!\w)\w+")
+
+# Words that open a person's description set beside their name: "Jane Doe, a nurse who ...".
+_DESCRIPTION_OPENERS = frozenset({"a", "an", "the"})
+
+
+def _untagged_people(
+    article: Article, sentences: list[Sentence], raw: list[tuple[Span, str]]
+) -> list[tuple[Span, str]]:
+    """People the tagger left unlabelled where copy introduces them: two or three capitalised names
+    set off by a comma with an age ("Jane Doe, 45, ...") or a description that goes on with "who"
+    ("Jane Doe, a season-ticket holder who has ..."): only a person is described so."""
+    taken = [(sp.start, sp.end) for sp, _ in raw]
+    out: list[tuple[Span, str]] = []
+    for sentence in sentences:
+        toks = list(sentence.tokens)
+        i = 0
+        while i < len(toks):
+            j = i
+            while j < len(toks) and _name_part(toks, j):
+                j += 1
+            if j == i:
+                i += 1
+                continue
+            run, i = toks[i:j], j
+            words = [t for t in run if t.text != "-"]
+            if not 2 <= len(words) <= 3 or run[-1].text == "-" or j + 2 >= len(toks) or toks[j].text != ",":
+                continue
+            if (i - len(run)) > 0 and toks[i - len(run) - 1].pos_ == "PROPN":
+                continue
+            if not (_age_after(toks, j) or _described_with_who(toks, j)):
+                continue
+            start = sentence.offset + run[0].idx
+            end = sentence.offset + run[-1].idx + len(run[-1].text)
+            if any(a < end and start < b for a, b in taken):
+                continue
+            out.append((Span.of(article.text, start, end), "PERSON"))
+    return out
+
+
+def _name_part(toks: list, j: int) -> bool:
+    """An untagged capitalised name, or the hyphen inside one ("DeSouza-Pratt")."""
+    t = toks[j]
+    if t.ent_type_:
+        return False
+    if t.text == "-":
+        return j > 0 and not toks[j - 1].whitespace_ and j + 1 < len(toks) and toks[j + 1].text[:1].isupper()
+    return t.pos_ == "PROPN" and t.text[:1].isupper()
+
+
+def _age_after(toks: list, comma: int) -> bool:
+    """ "Name, 45," """
+    return (
+        comma + 2 < len(toks)
+        and toks[comma + 1].like_num
+        and toks[comma + 1].text.isdigit()
+        and 1 <= int(toks[comma + 1].text) <= 110
+        and toks[comma + 2].text == ","
+    )
+
+
+def _described_with_who(toks: list, comma: int) -> bool:
+    """ "Name, a ... holder from X who ..." or "Name, a ... holder, who ...": the description
+    goes on with a clause about a person, before the sentence goes on."""
+    if toks[comma + 1].lower_ not in _DESCRIPTION_OPENERS:
+        return False
+    for t in toks[comma + 2 : comma + 14]:
+        if t.lower_ == "who":
+            return True
+        if t.text in (";", ":", "(", ")") or t.pos_ == "VERB" and t.dep_ == "ROOT":
+            return False
+    return False
 
 
 def _is_word(ch: str) -> bool:

@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from corrigo.analysis.mentions import Mention
+from corrigo.analysis.slip_shapes import slip_shape
 
 __all__ = ["BackReference", "back_references", "near", "values_agree"]
 
@@ -105,6 +106,8 @@ def back_references(
             if any(near(o, ref) and _matches(phrase, frames.setdefault(id(o), _frame_words(o))) for o in beside):
                 continue  # "to 5.5% from 6.2%": two values of one thing in the sentence, either meant
             candidates.append((a, shared))
+        if not candidates and phrase & _FIGURE_NOUNS:
+            candidates = _slipped_antecedent(explicit, i, reach, ref, phrase & _FIGURE_NOUNS)
         if not candidates:
             continue
         if any(agrees(BackReference(ref, a, frozenset(s))) for a, s in candidates):
@@ -112,6 +115,35 @@ def back_references(
         a, shared = max(candidates, key=lambda c: (score(c[0], ref) if score else 0.0, c[0].sentence.index))
         backing = tuple(c for c, _ in candidates if c.figure.value == a.figure.value)
         yield BackReference(ref, a, frozenset(shared), backing)
+
+
+def _slipped_antecedent(
+    explicit: list[Mention], i: int, reach: int, ref: Mention, nouns: frozenset[str]
+) -> list[tuple[Mention, set[str]]]:
+    """ "the figure of 1,300" names no thing of its own: it refers back to a figure of its kind the
+    story gave. When no earlier mention is told of its words, the one earlier figure of the kind
+    whose digits are a slip of its own ("3,100") is what it restates."""
+    slips = [
+        a
+        for a in _earlier(explicit, i, reach)
+        if a.sentence.index != ref.sentence.index
+        and a.key == ref.key
+        and a.figure.value != ref.figure.value
+        and (slip_shape(a.figure.core, ref.figure.core) in _SLIPS or _swapped(a.figure.core, ref.figure.core))
+    ]
+    return [(slips[0], set(nouns))] if len(slips) == 1 else []
+
+
+# The slips a figure noun's reference may show against the figure it restates.
+_SLIPS = frozenset({"digit", "transposed", "scale"})
+
+
+def _swapped(a: str, b: str) -> bool:
+    """Two neighbouring digits swapped, even in a round figure ("3,100" and "1,300"), which
+    :func:`slip_shape` leaves to chance when the figures stand alone."""
+    da, db = re.sub(r"\D", "", a), re.sub(r"\D", "", b)
+    diff = [k for k in range(len(da)) if len(da) == len(db) and da[k] != db[k]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and da[diff[0]] == db[diff[1]] and da[diff[1]] == db[diff[0]]
 
 
 def _earlier(explicit: list[Mention], i: int, reach: int) -> Iterator[Mention]:
