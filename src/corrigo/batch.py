@@ -31,6 +31,8 @@ __all__ = [
     "check_line",
     "check_output_path",
     "count_lines",
+    "record_date",
+    "record_sources",
     "run_batch",
     "write_atomic",
 ]
@@ -71,13 +73,13 @@ def _check_record(line: str, checker: Any) -> dict[str, Any]:
     if not isinstance(text, str):
         return _error(rid, "no_text", 'the record has no "text" string: add the article\'s text')
     try:
-        sources = _record_sources(record.get("sources"))
+        sources = record_sources(record.get("sources"))
         article = parse_article(
             validate_text(text, name="text"),
             id=None if rid is None else str(rid),
             title=record.get("title"),
             url=record.get("url"),
-            published=_record_date(record.get("date")),
+            published=record_date(record.get("date")),
         )
         report = checker.run(article, sources=sources)
     except InputError as exc:
@@ -105,7 +107,7 @@ def _id_from_broken_json(line: str) -> Any:
         return m.group(1)
 
 
-def _record_date(value: Any) -> Any:
+def record_date(value: Any) -> Any:
     """A line's ``date``: None, or a date string the layout reader understands (else an error)."""
     if value is None:
         return None
@@ -120,7 +122,7 @@ def _record_date(value: Any) -> Any:
     return value
 
 
-def _record_sources(value: Any) -> list[Document] | None:
+def record_sources(value: Any) -> list[Document] | None:
     """A line's ``sources``: ``[{"id": ..., "text": ...}, ...]`` checked against instead of the index."""
     if value is None:
         return None

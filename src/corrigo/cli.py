@@ -170,8 +170,34 @@ def _parser() -> argparse.ArgumentParser:
     for action in (a, r, info, q, rb):
         index_option(action, "index folder")
         quiet_option(action)
+
+    s = sub.add_parser(
+        "serve",
+        help="run the HTTP API and the web page (needs corrigo[serve])",
+        description="Serve POST /check, the index routes and a web page at /. On an address other than "
+        "127.0.0.1 it needs an API key in $CORRIGO_API_KEY (clients send X-API-Key or Authorization: Bearer).",
+    )
+    s.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
+    s.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000; 0: any free port)")
+    s.add_argument(
+        "--workers", type=int, default=None, metavar="N", help="checking processes (default: cores, at most 4)"
+    )
+    s.add_argument(
+        "--timeout",
+        type=float,
+        default=None,
+        metavar="S",
+        help="seconds a request may take, waiting for a worker included (default 120; 503/504 beyond)",
+    )
+    s.add_argument(
+        "--allow-public-without-key",
+        action="store_true",
+        help="listen on a non-loopback --host without $CORRIGO_API_KEY (only behind something that authenticates)",
+    )
+    s.add_argument("--no-access-log", action="store_true", help="do not log a line per request on stderr")
+    common(s)
     # The innermost command parsed reports unknown arguments, so its --help is the one named.
-    for sp in (p, c, b, ix, a, r, info, q, rb):
+    for sp in (p, c, b, ix, a, r, info, q, rb, s):
         sp.set_defaults(_usage=sp)
     return p
 
@@ -333,6 +359,24 @@ def _batch(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if summary.with_findings else EXIT_CLEAN
 
 
+def _serve(args: argparse.Namespace) -> int:
+    from corrigo import serve
+
+    if not serve.available():
+        raise InputError(serve.NOT_INSTALLED, code="not_installed")
+    from corrigo.serve.run import run_server
+    from corrigo.serve.settings import DEFAULT_TIMEOUT_S, ServeSettings, api_key_from_env, default_workers
+
+    settings = ServeSettings(
+        config=_config(args),
+        workers=args.workers if args.workers is not None else default_workers(),
+        timeout_s=args.timeout if args.timeout is not None else DEFAULT_TIMEOUT_S,
+        api_key=api_key_from_env(),
+        access_log=not args.no_access_log,
+    )
+    return run_server(settings, args.host, args.port, allow_public_without_key=args.allow_public_without_key)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args, unknown = parser.parse_known_args(argv)
@@ -347,6 +391,8 @@ def main(argv: list[str] | None = None) -> int:
             from corrigo.index_cli import run_index_command
 
             return run_index_command(args)
+        if args.command == "serve":
+            return _serve(args)
         return _check(args) if args.command == "check" else _batch(args)
     except CorrigoError as exc:
         sys.stderr.write(f"corrigo: error: {exc}\n")

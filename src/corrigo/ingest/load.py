@@ -22,10 +22,10 @@ from corrigo.ingest.decode import DEFAULT_MAX_BYTES, check_encoding, decode_byte
 from corrigo.ingest.structure import parse_article
 from corrigo.model import Article
 
-__all__ = ["INPUT_FORMATS", "load_article", "html_to_text", "page_date"]
+__all__ = ["HTML_SNIFF", "INPUT_FORMATS", "load_article", "html_to_text", "page_date"]
 
 INPUT_FORMATS = ("auto", "text", "markdown", "html")
-_HTML_SNIFF = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<article)", re.I)
+HTML_SNIFF = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<article)", re.I)
 
 
 def load_article(
@@ -52,7 +52,7 @@ def load_article(
     fmt = input_format
     if fmt == "auto":
         suffix = Path(source).suffix.lower() if source != "-" else ""
-        fmt = "html" if suffix in (".html", ".htm") or _HTML_SNIFF.match(text[:512]) else "text"
+        fmt = "html" if suffix in (".html", ".htm") or HTML_SNIFF.match(text[:512]) else "text"
     published = None
     if fmt == "html":
         published = page_date(text)
