@@ -141,7 +141,7 @@ def test_tie_with_no_echo_flags_the_later_with_lower_confidence():
 UNTAGGED = (
     "Harriers beat Rovers in the cup\n\n"
     "Harriers won the cup final 2-1 on Sunday with a goal in the last minute.\n\n"
-    "Pieter Vos, 52, a coach driver from the town, said the trip had been worth every mile. "
+    "Pieter Vos, 52, a coach driver from the town, said he would frame his ticket. "
     '"We sang the whole way home," said Vos.\n\n'
     "Ines DeSouza-Pratt, a season-ticket holder from the north stand who has followed Rovers for 30 years, "
     'blamed the referee. "Thirty years I have stood in that stand, and it ends like this," said {Vos|DeSouza-Pratt}.'

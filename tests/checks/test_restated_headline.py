@@ -16,8 +16,8 @@ def _findings(text: str):
 POSITIVE = [
     pytest.param(
         "Quarry group agrees $12 billion sale to Norvik\n\n"
-        "HALDEN, 3 March 2025 — Brenner Stone agreed on Monday to be bought by Norvik Materials for "
-        "about ${13.5|12} billion, ending a bidding contest that had run since the autumn.\n\n"
+        "HALDEN, 3 March 2025 — Norvik Materials will pay about ${13.5|12} billion for Brenner Stone, "
+        "the two boards said, ending a bidding contest that had run since the autumn.\n\n"
         "The board said the offer valued the company fairly.\n\n"
         "Unions asked for guarantees on jobs at the three quarries.",
         id="hedged-decimal-in-lede",

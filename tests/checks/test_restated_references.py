@@ -191,7 +191,7 @@ def test_a_second_thing_of_the_same_kind_is_not_what_a_plain_reference_means():
     text = (
         "Quake strikes island\n\n"
         "A magnitude 6.4 earthquake struck the island of Merrow on Tuesday.\n\n"
-        "Hours later a second earthquake of magnitude 6.4 struck the north coast.\n\n"
+        "A second quake, measured at magnitude 6.4, hit the north coast that evening.\n\n"
         "Rescue teams reached the harbour town by the evening.\n\n"
         "The 6.9 quake damaged the harbour wall and the old lighthouse."
     )
