@@ -38,6 +38,13 @@ POSITIVE = [
         '"$41.7 billion in a weak market is remarkable," said an analyst.',
         id="headline-restated-later-lede-transposed",
     ),
+    pytest.param(
+        "Ferry operator Skarv raises record $3.6 billion in share sale\n\n"
+        "Skarv Lines sold shares worth ${4.1|3.6} billion on Tuesday, overtaking the $2.9 billion a rival "
+        "raised in 2019 to become the largest listing in the region.\n\n"
+        "Trading in the shares begins next week.",
+        id="compared-figure-left-out-of-the-lede",
+    ),
 ]
 
 

@@ -45,7 +45,7 @@ def headline_restatements(mentions: list[Mention], first_body: int) -> list[tupl
         if not h.sentence.headline or not _measured(h):
             continue
         restated = any(_restates(h, m) for m in body)
-        same = [m for m in body if m.key == h.key and not _FROM.search(_before(m))]
+        same = [m for m in body if m.key == h.key and not _OTHER_THINGS.search(_before(m))]
         if not same:
             continue
         first = min(m.sentence.index for m in same)
@@ -66,8 +66,15 @@ def headline_restatements(mentions: list[Mention], first_body: int) -> list[tupl
     return out
 
 
-# A figure a change started from ("rose to $16bn from $13.1bn"): another period's value.
-_FROM = re.compile(r"\bfrom\s+(?:(?:the|a|an|its|their)\s+)?(?:[a-z]+\s+){0,3}(?:of\s+)?$", re.I)
+# A figure a change started from ("rose to $16bn from $13.1bn": another period's value), or one the
+# sentence compares with ("edging past the $25bn raised by a rival", "more than the 41.9m"): another
+# thing's value, not the lede's statement of the headline's.
+_OTHER_THINGS = re.compile(
+    r"\b(?:from|than|past|beyond|versus|vs|surpass(?:es|ed|ing)?|overt(?:ook|akes?|aking)|eclips(?:es|ed|ing)|"
+    r"exceed(?:s|ed|ing)?|beat(?:s|ing)?|top(?:s|ped|ping)?)\s+(?:(?:the|a|an|its|their)\s+)?(?:[a-z]+\s+){0,3}"
+    r"(?:of\s+)?$",
+    re.I,
+)
 
 
 def _before(m: Mention) -> str:
