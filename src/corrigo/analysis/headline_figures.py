@@ -23,8 +23,8 @@ import re
 
 from corrigo.analysis.durations_read import DURATION_UNITS
 from corrigo.analysis.mentions import Mention
-from corrigo.analysis.references import near, values_agree
 from corrigo.analysis.slip_shapes import slip_shape
+from corrigo.analysis.value_agreement import near, values_agree
 
 __all__ = ["headline_restatements"]
 

@@ -6,14 +6,8 @@ earlier mention of the same kind (unit and scale) told of the same thing: a word
 phrase other than its unit ("gusts", "rehoused tenants", "quake") is among the words around that
 mention, or, when only the unit is shared ("her 48.2 percent"), the two sentences share enough
 rarer words besides. When the antecedent gives another value, one fact has two values — unless a
-hedge makes them agree ("more than 300 volunteers ... the 420 volunteers").
-
-    >>> _compatible(600_000.0, 800_000.0, "more than ")
-    True
-    >>> _compatible(700.0, 800.0, "around ")
-    False
-    >>> _compatible(33.13, 33.0, "", 2, 0), _compatible(8.9, 9.0, "", 1, 1)
-    (True, False)
+hedge makes them agree ("more than 300 volunteers ... the 420 volunteers"): see
+:mod:`corrigo.analysis.value_agreement`.
 """
 
 from __future__ import annotations
@@ -24,9 +18,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from corrigo.analysis.mentions import Mention
-from corrigo.analysis.slip_shapes import slip_shape
+from corrigo.analysis.value_agreement import compatible, near, places, slipped
 
-__all__ = ["BackReference", "back_references", "near", "values_agree"]
+__all__ = ["BackReference", "back_references"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,19 +51,6 @@ _FIGURE_NOUNS = frozenset({"figure", "total", "number", "tally", "toll", "sum", 
 _PHRASE_MAX = 4
 # Nouns of a period: "last year's 23.4 million" is another period's figure.
 _TIME_NOUNS = frozenset({"year", "month", "week", "quarter", "season", "day", "decade", "half"})
-# Hedges before a figure: a bound, or an estimate that may be some way off.
-_LOWER_BOUND = re.compile(r"\b(?:more than|over|at least|above|upwards of|in excess of)\s+(?:\S+\s+)?$", re.I)
-_UPPER_BOUND = re.compile(r"\b(?:less than|fewer than|under|up to|at most|below|no more than)\s+(?:\S+\s+)?$", re.I)
-_ESTIMATE = re.compile(
-    r"\b(?:about|around|roughly|nearly|almost|some|approximately|close to|an estimated|estimated)\s+(?:\S+\s+)?$",
-    re.I,
-)
-# How far an estimate ("about 4,000") may be from the value a reference gives and still agree.
-_ESTIMATE_TOLERANCE = 0.1
-# An estimate written with decimals is off by at most this many steps of its last decimal.
-_ESTIMATE_DECIMAL_STEPS = 5
-
-
 def back_references(
     mentions: list[Mention], reach: int, score: Callable[[Mention, Mention], float] | None = None
 ) -> Iterator[BackReference]:
@@ -129,21 +110,9 @@ def _slipped_antecedent(
         if a.sentence.index != ref.sentence.index
         and a.key == ref.key
         and a.figure.value != ref.figure.value
-        and (slip_shape(a.figure.core, ref.figure.core) in _SLIPS or _swapped(a.figure.core, ref.figure.core))
+        and slipped(a.figure.core, ref.figure.core)
     ]
     return [(slips[0], set(nouns))] if len(slips) == 1 else []
-
-
-# The slips a figure noun's reference may show against the figure it restates.
-_SLIPS = frozenset({"digit", "transposed", "scale"})
-
-
-def _swapped(a: str, b: str) -> bool:
-    """Two neighbouring digits swapped, even in a round figure ("3,100" and "1,300"), which
-    :func:`slip_shape` leaves to chance when the figures stand alone."""
-    da, db = re.sub(r"\D", "", a), re.sub(r"\D", "", b)
-    diff = [k for k in range(len(da)) if len(da) == len(db) and da[k] != db[k]]
-    return len(diff) == 2 and diff[1] == diff[0] + 1 and da[diff[0]] == db[diff[1]] and da[diff[1]] == db[diff[0]]
 
 
 def _earlier(explicit: list[Mention], i: int, reach: int) -> Iterator[Mention]:
@@ -223,23 +192,6 @@ def _is_name(m: Mention) -> bool:
     return f.core.isdigit() and len(f.core) >= 4 and not f.unit and not f.scale
 
 
-def near(a: Mention, r: Mention) -> bool:
-    """Whether two values are close enough to be one figure misstated: within a factor of
-    ``_RATIO_MAX`` ("700" and "800"), or a result or time with one part changed."""
-    va, vr = a.figure.value, r.figure.value
-    if isinstance(va, tuple) or isinstance(vr, tuple):
-        if not (isinstance(va, tuple) and isinstance(vr, tuple) and len(va) == len(vr)):
-            return False
-        return sum(x != y for x, y in zip(va, vr, strict=True)) == 1
-    lo, hi = sorted((abs(va), abs(vr)))
-    return lo > 0 and hi <= _RATIO_MAX * lo
-
-
-# A reference more than this far off its candidate antecedent is told of another figure: slips
-# and misremembered figures stay near ("the 6.1 quake" for a 6.7 one, 450 rehoused for 350).
-_RATIO_MAX = 1.5
-
-
 def agrees(ref: BackReference) -> bool:
     """Whether the two values can be one fact: equal, or within what a hedge allows."""
     a, r = ref.antecedent.figure.value, ref.ref.figure.value
@@ -248,42 +200,7 @@ def agrees(ref: BackReference) -> bool:
     if not isinstance(a, float) or not isinstance(r, float):
         return False
     before = ref.antecedent.sentence.span.text[: ref.antecedent.figure.whole_start]
-    return _compatible(a, r, before, _places(ref.antecedent), _places(ref.ref))
-
-
-def values_agree(a: Mention, b: Mention) -> bool:
-    """Whether two mentions' values can be one fact: equal, or within what a hedge before either
-    of them, or the rounding of the less precise, allows."""
-    va, vb = a.figure.value, b.figure.value
-    if va == vb:
-        return True
-    if not isinstance(va, float) or not isinstance(vb, float):
-        return False
-    pa, pb = _places(a), _places(b)
-    before_a = a.sentence.span.text[: a.figure.whole_start]
-    before_b = b.sentence.span.text[: b.figure.whole_start]
-    return _compatible(va, vb, before_a, pa, pb) or _compatible(vb, va, before_b, pb, pa)
-
-
-def _places(m: Mention) -> int:
-    """How many decimals a figure is written with ("9.0" -> 1)."""
-    return len(m.figure.core.partition(".")[2]) if m.figure.core[:1].isdigit() else 0
-
-
-def _compatible(a: float, r: float, before: str, places_a: int = 0, places_r: int = 0) -> bool:
-    if (places_r < places_a and round(a, places_r) == r) or (places_a < places_r and round(r, places_a) == a):
-        return True  # "12.46 million shares" ... "the 12 million shares"
-    if _LOWER_BOUND.search(before):
-        return r >= a
-    if _UPPER_BOUND.search(before):
-        return r <= a
-    if _ESTIMATE.search(before):
-        # "about 4,000" may be some way off; "about $46.5 billion" is precise to its last decimal.
-        slack = _ESTIMATE_TOLERANCE * max(abs(a), abs(r))
-        if places_a:
-            slack = min(slack, _ESTIMATE_DECIMAL_STEPS * 10.0**-places_a)
-        return abs(r - a) <= slack
-    return False
+    return compatible(a, r, before, places(ref.antecedent), places(ref.ref))
 
 
 def _tokens(m: Mention) -> tuple[list, int, int]:
