@@ -37,6 +37,12 @@ POSITIVE = [
         "{32-day|30-day} strike over staffing.\nThe strike began on 10 April, days after talks broke down.",
         id="length-outvoted-by-the-headline-and-the-start",
     ),
+    pytest.param(
+        "Research ship reaches Antarctic base\n\n14 March 2024\n\nHOBART - The research ship Aurora Vale "
+        "docked at the Casey base on Thursday after a {five-month|three-month} voyage through the Southern Ocean.\n"
+        "The ship left Hobart on 10 December 2023 with 40 scientists on board.",
+        id="journey-length-against-the-day-it-set-out",
+    ),
 ]
 
 
@@ -73,6 +79,16 @@ NEGATIVE = [
         "Festival closes\n\n20 June 2024\n\nThe festival ended a ten-day run on Thursday.\nThe concert began on "
         "2 June in the park.",
         id="a-different-noun",
+    ),
+    pytest.param(
+        "Research ship reaches base\n\n14 March 2024\n\nThe research ship Aurora Vale docked at the base on "
+        "Thursday after a five-month voyage.\nIts sister ship left Hobart on 10 December 2023.",
+        id="another-traveller-set-out",
+    ),
+    pytest.param(
+        "Research ship reaches base\n\n14 March 2024\n\nThe research ship Aurora Vale docked at the base on "
+        "Thursday after a three-month voyage.\nThe ship set a speed record on 2 January 2024.",
+        id="set-without-off-is-no-departure",
     ),
 ]
 

@@ -11,6 +11,11 @@ dispute at the port"). A subject with its own date or number ("the 1979 strike")
 
 Blame: the length has its mentions and, when it ends on the story's date, that date; the start
 date has its own mentions; the side with fewer is flagged, a tie is left alone.
+
+A journey is read the same way: "landed on Thursday after a nine-month journey" ends on the day the
+sentence's main verb happens and begins on the date its subject set out ("The rover was launched
+on July 30, 2020": launch, depart, leave, set off). A departure written to the day stands against a
+length in months or years, which is the writer's rounding: the length is flagged.
 """
 
 from __future__ import annotations
@@ -33,6 +38,9 @@ __all__ = ["event_span_findings"]
 _LENGTH = re.compile(r"(?<![\w-])" + COUNT + r"-(?P<unit>day|week|month|year)(?:-long)?\b", re.I)
 _END_LEMMAS = frozenset({"end", "finish", "conclude", "complete"})
 _BEGIN_LEMMAS = frozenset({"begin", "start"})
+# Verbs of setting out on a journey, whose date a journey's length counts from.
+_DEPART_LEMMAS = frozenset({"launch", "depart", "leave", "embark", "sail", "set", "begin", "start", "lift"})
+_NEEDS_PARTICLE = frozenset({"set", "lift"})
 _UNIT_DAYS = {"day": 1.0, "week": 7.0, "month": 30.44, "year": 365.25}
 _WEEKDAY = re.compile(r"\b(" + "|".join(w.capitalize() for w in WEEKDAYS) + r")\b")
 
@@ -54,6 +62,7 @@ def event_span_findings(analysis: Analysis, dates: dict[int, list[StatedDate]], 
     out: list[Finding] = []
     for length in lengths:
         verb = _end_verb(length.noun)
+        trip = verb is None and (verb := _arrival_verb(length)) is not None
         if verb is None:
             continue
         end = _end(analysis, length, verb, dates, ref)
@@ -63,8 +72,13 @@ def event_span_findings(analysis: Analysis, dates: dict[int, list[StatedDate]], 
         names = {x.noun.lemma_.lower() for x in same} | {
             t.lemma_.lower() for t in length.sentence.tokens if t.pos_ == "NOUN" and t.i != length.noun.i
         }
-        starts = _starts(analysis, length, names, dates)
+        starts = _departures(analysis, verb, dates) if trip else _starts(analysis, length, names, dates)
         if not starts:
+            continue
+        if trip:
+            finding = _judge_trip(analysis, length, starts, end)
+            if finding is not None:
+                out.append(finding)
             continue
         window = _window(length, end[0], end[1])
         if any(_fits(d, window) for d in starts):
@@ -114,6 +128,69 @@ def _end_verb(noun: Any) -> Any | None:
     if noun.dep_ in ("dobj", "nsubj", "nsubjpass") and head.pos_ == "VERB" and head.lemma_.lower() in _END_LEMMAS:
         return head
     return None
+
+
+def _arrival_verb(length: _Length) -> Any | None:
+    """ "landed on Mars on Thursday ... after a seven-month journey": the span ends when the
+    sentence's main verb happens; read only where the span follows "after" and the main verb has a
+    subject (who or what made the journey)."""
+    noun = length.noun
+    if noun.dep_ != "pobj" or noun.head.lower_ != "after":
+        return None
+    root = noun.sent.root
+    if root.pos_ != "VERB" or not _subject(root):
+        return None
+    return root
+
+
+def _subject(verb: Any) -> Any | None:
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
+    return subjects[0] if len(subjects) == 1 else None
+
+
+def _same_traveller(arrived: Any, left: Any) -> bool:
+    """The same head noun, and no word set before the leaver that the arriver lacks ("its sister
+    ship", "a second rover" are others)."""
+    if arrived.lemma_.lower() != left.lemma_.lower():
+        return False
+    known = {t.lemma_.lower() for t in arrived.subtree}
+    extra = [c for c in left.children if c.dep_ in ("compound", "amod", "poss", "nmod", "nummod")]
+    return all(c.lemma_.lower() in known for c in extra)
+
+
+def _departures(analysis: Analysis, arrival: Any, dates: dict[int, list[StatedDate]]) -> list[StatedDate]:
+    """Dates the traveller set out on: a date hung from a verb of departure whose subject is the
+    arriving verb's ("The rover was launched ... on July 30, 2020")."""
+    who = _subject(arrival)
+    out = []
+    for sentence in analysis.sentences:
+        for d in dates[sentence.index]:
+            if d.day is None or d.month is None:
+                continue
+            verb = _verb_of(d.token)
+            if verb is None or verb.lemma_.lower() not in _DEPART_LEMMAS or verb.i == arrival.i:
+                continue
+            if verb.lemma_.lower() in _NEEDS_PARTICLE and not any(
+                c.dep_ == "prt" and c.lower_ in ("off", "out") for c in verb.children
+            ):
+                continue  # "set off", "lifted off"; not "set a record"
+            left = _subject(verb)
+            if left is not None and _same_traveller(who, left):
+                out.append(d)
+    return out
+
+
+def _judge_trip(
+    analysis: Analysis, length: _Length, starts: list[StatedDate], end: tuple[dt.date, dt.date, StatedDate | None]
+) -> Finding | None:
+    """A journey's length against the day it set out: the day, written to the day, stands; a length
+    in months or years is the writer's rounding of the two, and the one flagged."""
+    first = starts[0]
+    if any((d.year, d.month, d.day) != (first.year, first.month, first.day) for d in starts):
+        return None
+    if length.unit not in ("month", "year") or _fits(first, _window(length, end[0], end[1])):
+        return None
+    return _blame_length(analysis, length, first, end)
 
 
 def _verb_of(tok: Any) -> Any | None:
