@@ -96,3 +96,31 @@ NEGATIVE = [
 @pytest.mark.parametrize("text", NEGATIVE)
 def test_clean_text_is_not_flagged(text: str) -> None:
     assert _findings(text) == ()
+
+
+ENDS = (
+    "Drought rules eased\n\n2 September 2024\n\nFARMERS in the valley may draw water again from Monday. The "
+    "district now enters a 60-day period of reduced quotas, the water board said.\n"
+    '"Sixty days of half quotas is hard, but we can plan for it," said a grower.\n'
+    "The quota period is due to run until {early December|early November}, when the board will review it."
+)
+
+
+def test_period_starting_now_against_the_month_it_runs_until():
+    text, clean, _, _ = _variants(ENDS)
+    (f,) = _findings(text)
+    assert f.kind is FindingKind.DATE and f.span.text == "December" and f.suggestion == "November"
+    assert f.confidence >= 0.7  # the length is stated twice
+    assert _findings(clean) == ()
+
+
+def test_period_of_another_thing_is_not_compared():
+    text, _, _, _ = _variants(ENDS)
+    text = text.replace("The quota period is due", "The tourist season is due")
+    assert _findings(text) == ()
+
+
+def test_period_with_a_modifier_its_sentence_lacks_is_another_period():
+    text, _, _, _ = _variants(ENDS)
+    text = text.replace("The quota period is due", "The probation period is due")
+    assert _findings(text) == ()

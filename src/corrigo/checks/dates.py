@@ -13,7 +13,9 @@ module:
 * a span of days, weeks, months or years from an anchor to an event ("eleven months after the
   merger was agreed") (``timeline``), and the length of an event that just ended against the
   date it began ("voted to end a 61-day strike" and "the stoppage began on 20 April")
-  (``event_spans``).
+  (``event_spans``), and of a period that starts on the story's date against the month it is
+  said to run until ("enters a 90-day period" and "due to run until early January")
+  (``event_ends``).
 
 A bare weekday ("on Sunday") is never checked. Every rule flags only when no reading the
 article allows is consistent. Dates as written are read in ``date_forms``.
@@ -25,6 +27,7 @@ from corrigo.analysis.analyse import Analysis
 from corrigo.checks.ages import age_at_year_findings, age_findings
 from corrigo.checks.date_forms import dates_in, with_bare_dates
 from corrigo.checks.event_days import event_day_findings, month_reference_findings
+from corrigo.checks.event_ends import event_end_findings
 from corrigo.checks.event_spans import event_span_findings
 from corrigo.checks.timeline import timeline_findings
 from corrigo.checks.weekdays import weekday_findings
@@ -77,5 +80,9 @@ class DateCheck:
         taken = [f.span for f in findings]
         findings.extend(
             f for f in month_reference_findings(analysis, dates) if not any(f.span.overlaps(t) for t in taken)
+        )
+        taken = [f.span for f in findings]
+        findings.extend(
+            f for f in event_end_findings(analysis, dates, ref) if not any(f.span.overlaps(t) for t in taken)
         )
         return findings
