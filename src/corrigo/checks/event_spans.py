@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -163,21 +164,30 @@ def _departures(analysis: Analysis, arrival: Any, dates: dict[int, list[StatedDa
     arriving verb's ("The rover was launched ... on July 30, 2020")."""
     who = _subject(arrival)
     out = []
+    for d, verb in _dated_verbs(analysis, dates, _DEPART_LEMMAS, to_the_day=True):
+        if verb.i == arrival.i:
+            continue
+        if verb.lemma_.lower() in _NEEDS_PARTICLE and not any(
+            c.dep_ == "prt" and c.lower_ in ("off", "out") for c in verb.children
+        ):
+            continue  # "set off", "lifted off"; not "set a record"
+        left = _subject(verb)
+        if left is not None and _same_traveller(who, left):
+            out.append(d)
+    return out
+
+
+def _dated_verbs(
+    analysis: Analysis, dates: dict[int, list[StatedDate]], lemmas: frozenset[str], to_the_day: bool
+) -> Iterator[tuple[StatedDate, Any]]:
+    """Each date of a month (and day, ``to_the_day``) with the verb it hangs from, one of ``lemmas``."""
     for sentence in analysis.sentences:
         for d in dates[sentence.index]:
-            if d.day is None or d.month is None:
+            if d.month is None or (to_the_day and d.day is None):
                 continue
             verb = _verb_of(d.token)
-            if verb is None or verb.lemma_.lower() not in _DEPART_LEMMAS or verb.i == arrival.i:
-                continue
-            if verb.lemma_.lower() in _NEEDS_PARTICLE and not any(
-                c.dep_ == "prt" and c.lower_ in ("off", "out") for c in verb.children
-            ):
-                continue  # "set off", "lifted off"; not "set a record"
-            left = _subject(verb)
-            if left is not None and _same_traveller(who, left):
-                out.append(d)
-    return out
+            if verb is not None and verb.lemma_.lower() in lemmas:
+                yield d, verb
 
 
 def _judge_trip(
@@ -226,17 +236,7 @@ def _starts(
 ) -> list[StatedDate]:
     """Dates the article gives for the event's start: "The stoppage began on 30 April", "a strike
     that began on 30 April"."""
-    out = []
-    for sentence in analysis.sentences:
-        for d in dates[sentence.index]:
-            if d.day is None and d.month is None:
-                continue
-            verb = _verb_of(d.token)
-            if verb is None or verb.lemma_.lower() not in _BEGIN_LEMMAS:
-                continue
-            if _names_event(verb, length, names):
-                out.append(d)
-    return out
+    return [d for d, verb in _dated_verbs(analysis, dates, _BEGIN_LEMMAS, False) if _names_event(verb, length, names)]
 
 
 def _names_event(verb: Any, length: _Length, names: set[str]) -> bool:
