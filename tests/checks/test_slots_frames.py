@@ -61,6 +61,16 @@ def test_title_given_two_ways_majority_wins():
     assert flags(text, "slots") == [("Chief executive", "Chief financial officer")]
 
 
+def test_a_seat_or_rank_held_alongside_an_office_is_no_conflict():
+    text = (
+        "Navy to buy four frigates\n\n"
+        "Defence Minister Ruth Okoro said the contract would be signed in March.\n\n"
+        "Senator Ruth Okoro told the chamber the ships would be built in Port Alder.\n\n"
+        "Okoro, a senator since 2016, said the yard would hire 900 people."
+    )
+    assert flags(text, "slots") == []
+
+
 def test_two_people_two_titles_is_clean():
     text = (
         "Airline returns to profit\n\n"

@@ -66,12 +66,24 @@ def _salience(analysis: Analysis, value: str, label: str) -> int:
     return analysis.salience.get(value, 0)
 
 
+# Titles of a seat, a rank or a standing that a person holds alongside an office ("Senator" and
+# "Defence Minister", "General" and "President", "Professor" and "director"): never in conflict.
+_STANDING = frozenset(
+    {"senator", "mp", "congressman", "congresswoman", "councillor", "general", "professor", "founder", "leader"}
+)
+
+
 def _merge_compatible_roles(by_value: dict[str, list[Fact]]) -> dict[str, list[Fact]]:
     """ "chief executive" and "executive" are one role; "chair" and "secretary general" are two.
 
-    Roles whose head is not a job title ("a father of three") never conflict and are dropped.
+    Roles whose head is not a job title ("a father of three") or is a standing held alongside an
+    office ("Senator", "Professor") never conflict and are dropped.
     """
-    keys = [k for k in by_value if k.split() and set(k.replace("-", " ").split()) & TITLE_HEADS]
+    keys = [
+        k
+        for k in by_value
+        if k.split() and set(k.replace("-", " ").split()) & TITLE_HEADS and k.split()[-1] not in _STANDING
+    ]
     merged: dict[str, list[Fact]] = {}
     for k in sorted(keys, key=len, reverse=True):
         words = set(k.split())
