@@ -1,10 +1,15 @@
-"""Batch mode: JSON Lines in, one JSON line out per input line, in order, written atomically.
+"""Batch mode: JSON Lines in, one JSON line out per input line, in input order, resumable.
 
 Input lines are ``{"id", "text"}`` plus optional ``title``, ``date``, ``url`` and ``sources``.
 Every input line, blank ones included, gives one output record carrying its 1-based ``"line"``:
 ``{"id", "line", "report"}``, or ``{"id", "line", "error": {"code", "message"}}`` for a line that
 can't be checked (the id is kept whenever one can be read, even from a line that is not valid
-JSON), and the run goes on; only an unreadable input file stops it.
+JSON; a second line with an id already used is a ``duplicate_id`` error), and the run goes on;
+only an unreadable input file stops it.
+
+Records go to a journal beside the output as lines finish (:mod:`corrigo.batch_journal`), so a
+killed run resumes where it stopped; the output itself is written atomically at the end. The
+engines: this process, ``workers`` local processes, or Ray Data (:mod:`corrigo.batch_ray`).
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from corrigo.batch_journal import FSYNC_EVERY, journal_header, journal_path, open_journal, read_input
 from corrigo.config import Config
 from corrigo.errors import CorrigoError, InputError
 from corrigo.evidence import Document
@@ -26,7 +32,10 @@ from corrigo.ingest import parse_article
 from corrigo.ingest.decode import validate_text
 
 __all__ = [
+    "ENGINES",
+    "ONE_THREAD",
     "BatchSummary",
+    "check_item",
     "check_batch_paths",
     "check_line",
     "check_output_path",
@@ -157,21 +166,51 @@ def _lines(path: Path) -> Iterator[tuple[int, str]]:
         raise InputError(f"{path}: can't be read ({exc.strerror}): check the path", code="unreadable") from exc
 
 
+# One thread per worker for every numeric library a check may load: workers, not threads, use the cores.
+ONE_THREAD = {
+    "OMP_NUM_THREADS": "1",
+    "OPENBLAS_NUM_THREADS": "1",
+    "MKL_NUM_THREADS": "1",
+    "CORRIGO_THREADS": "1",  # onnxruntime, in corrigo.verify.learned
+    "TOKENIZERS_PARALLELISM": "false",
+}
+
+# A work item: (line number, line, line number of the id's first use or 0). Every engine checks it
+# with check_item, so their records are the same.
+Item = tuple[int, str, int]
+
+
+def check_item(item: Item, checker: Any) -> dict[str, Any]:
+    """The output record of one work item: a duplicate id's line is an error, not checked."""
+    number, line, first = item
+    if first:
+        rid = json.loads(line)["id"]
+        return {
+            "id": rid,
+            "line": number,
+            "error": {
+                "code": "duplicate_id",
+                "message": f"id {json.dumps(rid, ensure_ascii=False)} is already used on line {first}: "
+                "give each article its own id",
+            },
+        }
+    return check_line(line, checker, number)
+
+
 _worker_checker: Any = None
 
 
 def _init_worker(options: dict[str, Any]) -> None:
     global _worker_checker
-    os.environ["OMP_NUM_THREADS"] = "1"
+    os.environ.update(ONE_THREAD)
     from corrigo.pipeline import Checker
 
     _worker_checker = Checker(Config(**options))
     _worker_checker.warm_up()
 
 
-def _work(item: tuple[int, str]) -> dict[str, Any]:
-    number, line = item
-    return check_line(line, _worker_checker, number)
+def _work(item: Item) -> dict[str, Any]:
+    return check_item(item, _worker_checker)
 
 
 def count_lines(path: Path) -> int | None:
@@ -194,46 +233,131 @@ def count_lines(path: Path) -> int | None:
     return count + (last not in (b"", b"\n", b"\r"))
 
 
+ENGINES = ("local", "ray")
+
+
 def run_batch(
     src: Path,
     dst: Path,
     config: Config,
     workers: int = 1,
-    on_progress: Callable[[int, int | None], None] | None = None,
+    on_progress: Callable[[int, int | None, int], None] | None = None,
     total: int | None = None,
+    *,
+    resume: bool = False,
+    engine: str = "local",
+    address: str | None = None,
+    fsync_every: int = FSYNC_EVERY,
 ) -> BatchSummary:
-    """Check every line of ``src`` into ``dst``. With ``workers > 1`` lines are checked in
-    parallel processes (each loads its own model) and written in input order.
-    ``on_progress(done, total)`` is called after each record, in input order (``total``: passed
-    through, None when not known)."""
-    from corrigo.pipeline import Checker
+    """Check every line of ``src`` into ``dst``, resumably.
 
+    Each record is appended to the journal beside ``dst`` (:mod:`corrigo.batch_journal`) as soon
+    as its line is checked; at the end ``dst`` is written atomically in input order and the
+    journal removed. With ``resume`` the lines the journal already holds are not checked again.
+
+    ``engine``: ``"local"`` checks in this process (``workers`` 1) or in ``workers`` spawned
+    processes, each loading its own models; ``"ray"`` checks on Ray Data actors (one Checker
+    each), on a local cluster of ``workers`` CPUs or the one at ``address``.
+    ``on_progress(done, total, errors)`` is called after each record (``total``: passed through,
+    None when not known; ``done`` and ``errors`` count the records resumed from the journal too).
+
+    Raises:
+        InputError: the input can't be read or is not UTF-8, the output can't be written, or a
+            journal is in the way (see :func:`corrigo.batch_journal.open_journal`).
+    """
+    if engine not in ENGINES:
+        raise InputError(f"engine {engine!r} is not known: give one of {', '.join(ENGINES)}", code="usage")
     check_batch_paths(src, dst)
-    lines = _lines(src)
-    counts = {"lines": 0, "checked": 0, "with_findings": 0, "errors": 0}
+    options = config.model_dump()
+    size, digest = read_input(src)  # an undecodable input stops the run before any journal is made
+    journal = open_journal(
+        journal_path(dst), journal_header(size, digest, options), resume=resume, fsync_every=fsync_every, output=dst
+    )
+    try:
+        lines = 0
 
-    def records(results: Iterable[dict[str, Any]]) -> Iterator[str]:
-        for rec in results:
-            counts["lines"] += 1
-            if "error" in rec:
-                counts["errors"] += 1
-            else:
-                counts["checked"] += 1
-                counts["with_findings"] += bool(rec["report"]["findings"])
-            yield json.dumps(rec, ensure_ascii=False)
+        def pending() -> Iterator[Item]:
+            nonlocal lines
+            for item in _items(src):
+                lines = item[0]
+                if item[0] not in journal.offsets:
+                    yield item
+
+        if on_progress is not None:
+            on_progress(journal.done, total, journal.errors)
+        for record in _engine(engine, pending(), options, workers, address):
+            journal.append(record)
             if on_progress is not None:
-                on_progress(counts["lines"], total)
+                on_progress(journal.done, total, journal.errors)
+        missing = [n for n in range(1, lines + 1) if n not in journal.offsets]
+        if missing:  # an engine that lost a line must not pass for a finished run
+            raise CorrigoError(
+                f"{len(missing)} lines got no record (first: line {missing[0]}): run again with --resume"
+            )
+        counts = {"lines": 0, "checked": 0, "with_findings": 0, "errors": 0}
+        write_atomic(dst, _counted(journal.records(lines), counts))
+    except BaseException:
+        journal.close()  # the records stay for --resume
+        raise
+    journal.remove()
+    return BatchSummary(**counts)
 
-    if workers > 1:
+
+def _engine(engine: str, items: Iterator[Item], options: dict[str, Any], workers: int, address: str | None):
+    """The records of ``items``, in any order."""
+    if engine == "ray":
+        from corrigo.batch_ray import check_on_ray
+
+        yield from check_on_ray(items, options, workers=workers, address=address)
+    elif workers > 1:
         import multiprocessing as mp
 
         ctx = mp.get_context("spawn")
-        with ctx.Pool(workers, initializer=_init_worker, initargs=(config.model_dump(),)) as pool:
-            write_atomic(dst, records(pool.imap(_work, lines, chunksize=8)))
+        with ctx.Pool(workers, initializer=_init_worker, initargs=(options,)) as pool:
+            yield from pool.imap_unordered(_work, items, chunksize=2)
     else:
-        checker = Checker(config)
-        write_atomic(dst, records(check_line(line, checker, number) for number, line in lines))
-    return BatchSummary(**counts)
+        from corrigo.pipeline import Checker
+
+        checker = Checker(Config(**options))
+        for item in items:
+            yield check_item(item, checker)
+
+
+def _counted(records: Iterable[str], counts: dict[str, int]) -> Iterator[str]:
+    for text in records:
+        rec = json.loads(text)
+        counts["lines"] += 1
+        if "error" in rec:
+            counts["errors"] += 1
+        else:
+            counts["checked"] += 1
+            counts["with_findings"] += bool(rec["report"]["findings"])
+        yield text
+
+
+def _items(src: Path) -> Iterator[Item]:
+    """Every line as a work item, the line number of an id's first use marking a duplicate."""
+    seen: dict[str, int] = {}
+    for number, line in _lines(src):
+        first = 0
+        rid = _quick_id(line)
+        if rid is not None:
+            first = seen.setdefault(rid, number)
+            first = 0 if first == number else first
+        yield number, line, first
+
+
+def _quick_id(line: str) -> str | None:
+    """A valid JSON object's id as a key (``1`` and ``"1"`` differ), else None."""
+    if '"id"' not in line:
+        return None
+    try:
+        record = json.loads(line)
+    except ValueError:
+        return None
+    if not isinstance(record, dict) or record.get("id") is None:
+        return None
+    return json.dumps(record["id"], sort_keys=True, ensure_ascii=False)
 
 
 def check_batch_paths(src: Path, dst: Path) -> None:

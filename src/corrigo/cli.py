@@ -145,7 +145,24 @@ def _parser() -> argparse.ArgumentParser:
     b = sub.add_parser("batch", help="check a JSON Lines file of articles into a JSON Lines file of reports")
     b.add_argument("input", metavar="INPUT.jsonl")
     b.add_argument("-o", "--output", required=True, metavar="OUTPUT.jsonl")
-    b.add_argument("--workers", type=int, default=1, metavar="N", help="parallel processes (default 1)")
+    b.add_argument("--workers", type=int, default=1, metavar="N", help="parallel processes, or Ray actors (default 1)")
+    b.add_argument(
+        "--resume",
+        action="store_true",
+        help="go on with the unfinished run whose journal (OUTPUT.jsonl.journal) is beside the output",
+    )
+    b.add_argument(
+        "--engine",
+        choices=("local", "ray"),
+        default="local",
+        help="local processes (default), or Ray Data actors (needs corrigo[ray])",
+    )
+    b.add_argument(
+        "--address",
+        default=None,
+        metavar="ADDR",
+        help="with --engine ray: the cluster to join (e.g. auto, ray://head:10001; default: a local one)",
+    )
     common(b)
 
     ix = sub.add_parser("index", help="build and query the local reference index (needs corrigo[search])")
@@ -331,23 +348,49 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _batch(args: argparse.Namespace) -> int:
+    import time
+
     from corrigo.batch import check_batch_paths, count_lines, run_batch
+    from corrigo.batch_journal import journal_path
     from corrigo.progress import progress
 
     if args.workers < 1:
         raise InputError("--workers must be at least 1", code="usage")
+    if args.address is not None and args.engine != "ray":
+        raise InputError("--address is for --engine ray: add --engine ray, or leave --address out", code="usage")
     config = _config(args)
-    check_batch_paths(Path(args.input), Path(args.output))  # before a bar is drawn
-    with progress("checking", unit="lines", quiet=args.quiet) as bar:
-        # The total only when a bar is shown: counting reads the input once more.
-        total = count_lines(Path(args.input)) if bar.enabled else None
-        bar(0, total)
-        summary = run_batch(
-            Path(args.input), Path(args.output), config, workers=args.workers, on_progress=bar, total=total
-        )
+    src, dst = Path(args.input), Path(args.output)
+    check_batch_paths(src, dst)  # before a bar is drawn
+    t0 = time.monotonic()
+    try:
+        with progress("checking", unit="lines", quiet=args.quiet) as bar:
+            # The total only when a bar is shown: counting reads the input once more.
+            total = count_lines(src) if bar.enabled else None
+            summary = run_batch(
+                src,
+                dst,
+                config,
+                workers=args.workers,
+                on_progress=bar,
+                total=total,
+                resume=args.resume,
+                engine=args.engine,
+                address=args.address,
+            )
+    except KeyboardInterrupt:
+        journal = journal_path(dst)
+        if journal.exists():
+            sys.stderr.write(
+                f"corrigo: interrupted; the records so far are kept in {journal}: "
+                "run the same command with --resume to go on\n"
+            )
+        else:
+            sys.stderr.write("corrigo: interrupted; no output written\n")
+        return 130
+    seconds = time.monotonic() - t0
     sys.stderr.write(
         f"corrigo: {summary.lines} lines: {summary.checked} checked, {summary.with_findings} with findings, "
-        f"{summary.errors} errors → {args.output}\n"
+        f"{summary.errors} errors → {args.output} ({seconds:.1f} s)\n"
     )
     # A script must not mistake a run with failed lines for a clean one: errors outrank findings.
     if summary.errors:

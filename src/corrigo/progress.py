@@ -2,7 +2,8 @@
 
 :func:`progress` returns a bar drawn with ``rich`` on stderr, showing the description, a bar, the
 count (``DONE/TOTAL UNIT``), the rate (``N.N/s``: the average from the bar's making to the last
-update, steady when results come in bursts) and the time left at that rate. When the total is not
+update, steady when results come in bursts, not counting what a resumed run found done), the
+time left at that rate and, when the caller counts them, the errors so far. When the total is not
 known the bar pulses and only the count (``DONE UNIT``) and the rate are shown, no time left. The
 bar is not transient: when the work ends (or fails) its last state stays as one finished line, so
 what is written next starts on a line of its own.
@@ -11,7 +12,7 @@ Nothing is drawn when stderr is not a terminal or when ``quiet`` is set: :func:`
 returns a :class:`NoProgress`, which has the same methods and does nothing. Nothing is ever written
 to stdout, and stdout is not redirected while the bar is shown.
 
-Both kinds are ``on_progress(done, total)`` callbacks (``Index.add``, ``rebuild_index``,
+Both kinds are ``on_progress(done, total[, errors])`` callbacks (``Index.add``, ``rebuild_index``,
 ``run_batch``) and context managers that close the bar on exit.
 """
 
@@ -28,7 +29,7 @@ class NoProgress:
 
     enabled = False
 
-    def __call__(self, done: int, total: int | None = None) -> None:
+    def __call__(self, done: int, total: int | None = None, errors: int | None = None) -> None:
         pass
 
     def advance(self, n: int = 1) -> None:
@@ -63,7 +64,8 @@ class ProgressBar(NoProgress):
         def rate(task) -> float | None:  # items a second, from the bar's making to the last update
             at = task.fields.get("at")
             elapsed = None if at is None or task.start_time is None else at - task.start_time
-            return task.completed / elapsed if task.completed and elapsed else None
+            done = task.completed - task.fields.get("base", 0)  # not counting what a resumed run found done
+            return done / elapsed if done > 0 and elapsed else None
 
         class _Rate(ProgressColumn):
             def render(self, task):
@@ -80,6 +82,11 @@ class ProgressBar(NoProgress):
                 left = round(max(task.total - task.completed, 0) / speed)
                 return Text(f"{left // 3600}:{left // 60 % 60:02d}:{left % 60:02d}", style="progress.remaining")
 
+        class _Errors(ProgressColumn):
+            def render(self, task):
+                errors = task.fields.get("errors")
+                return Text("" if errors is None else f"{errors} error{'s' if errors != 1 else ''}")
+
         console = Console(file=stream if stream is not None else sys.stderr)
         self._progress = Progress(
             TextColumn("{task.description}"),
@@ -87,6 +94,7 @@ class ProgressBar(NoProgress):
             _Count(),
             _Rate(),
             _Eta(),
+            _Errors(),
             console=console,
             transient=False,
             redirect_stdout=False,
@@ -100,9 +108,14 @@ class ProgressBar(NoProgress):
             self._state = "open"
             self._progress.start()
 
-    def __call__(self, done: int, total: int | None = None) -> None:
-        """Record that ``done`` items are finished, of ``total`` (None: not known)."""
-        self._progress.update(self._task, completed=done, total=total, at=self._progress.get_time())
+    def __call__(self, done: int, total: int | None = None, errors: int | None = None) -> None:
+        """Record that ``done`` items are finished, of ``total`` (None: not known), ``errors`` of
+        them failed (None: not counted). The rate counts from the first update's ``done`` on, so a
+        resumed run's rate is its own."""
+        fields = {} if errors is None else {"errors": errors}
+        if self._state == "new":
+            fields["base"] = done
+        self._progress.update(self._task, completed=done, total=total, at=self._progress.get_time(), **fields)
         self._start()
 
     def advance(self, n: int = 1) -> None:
