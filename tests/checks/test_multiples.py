@@ -40,8 +40,8 @@ def test_equal_support_flags_the_figure_the_multiple_is_taken_of_at_lower_confid
 @pytest.mark.parametrize(
     "text",
     [
-        "Sale\n\nThe painting fetched $450.3 million, two and a half times the $179.4 million paid in 2015.",
-        "Prices\n\nInflation eased to 7.9% from 8.7% a month earlier, still almost four times the 2% target.",
+        "Auction\n\nThe vase sold for $81.7 million, 2.5 times the $32.6 million paid for it in 2009.",
+        "Rents\n\nRents rose 5.8% this year, down from 9.1% in 2023, nearly three times the 2% goal.",
         "Crowds\n\nMore than 60,000 came, more than twice the 25,000 who came last year.",
         "Staff\n\nThe plant employs 210 people, about half the 400 it employed in 2010.",
         "Rent\n\nRent is now $1,800 a month, double the $900 it was when she moved in.",

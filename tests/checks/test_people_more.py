@@ -143,7 +143,7 @@ UNTAGGED = (
     "Harriers won the cup final 2-1 on Sunday with a goal in the last minute.\n\n"
     "Pieter Vos, 52, a coach driver from the town, said he would frame his ticket. "
     '"We sang the whole way home," said Vos.\n\n'
-    "Ines DeSouza-Pratt, a season-ticket holder from the north stand who has followed Rovers for 30 years, "
+    "Ines DeSouza-Pratt, a member of the supporters' club who has followed Rovers for 30 years, "
     'blamed the referee. "Thirty years I have stood in that stand, and it ends like this," said {Vos|DeSouza-Pratt}.'
 )
 

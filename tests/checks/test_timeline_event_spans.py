@@ -102,7 +102,7 @@ ENDS = (
     "Drought rules eased\n\n2 September 2024\n\nFARMERS in the valley may draw water again from Monday. The "
     "district now enters a 60-day period of reduced quotas, the water board said.\n"
     '"Sixty days of half quotas is hard, but we can plan for it," said a grower.\n'
-    "The quota period is due to run until {early December|early November}, when the board will review it."
+    "The quota period runs until {early December|early November}, when the board will review it."
 )
 
 
@@ -116,11 +116,11 @@ def test_period_starting_now_against_the_month_it_runs_until():
 
 def test_period_of_another_thing_is_not_compared():
     text, _, _, _ = _variants(ENDS)
-    text = text.replace("The quota period is due", "The tourist season is due")
+    text = text.replace("The quota period runs", "The tourist season runs")
     assert _findings(text) == ()
 
 
 def test_period_with_a_modifier_its_sentence_lacks_is_another_period():
     text, _, _, _ = _variants(ENDS)
-    text = text.replace("The quota period is due", "The probation period is due")
+    text = text.replace("The quota period runs", "The probation period runs")
     assert _findings(text) == ()

@@ -4,9 +4,9 @@ A news story sells its main figure in the headline and states it again at the to
 "Regulator fines bank $2.1 billion" over "...ordered the bank to pay $2.1 billion on Tuesday".
 When no sentence of the body restates the headline's value, and the first body sentences that give
 a figure of the same kind (unit and scale) give exactly one, close to the headline's, that one is
-the lede's statement of the headline's fact with another value: "recalls 2.5 million phones" over
-"out of the 1.5 million units it had sold", "accepts $44 billion offer" over "agreed to be bought
-for $46.5 billion". Nothing else need be shared: a headline is written in other words than its lede.
+the lede's statement of the headline's fact with another value: "recalls 3.2 million scooters" over
+"of the 2.3 million units sold since the spring", "agrees $12 billion sale" over "will pay about
+$13.5 billion". Nothing else need be shared: a headline is written in other words than its lede.
 When the body does restate the headline's value, but only further down, the lede's one figure of
 the kind is still read as its statement if it is a slip of it: a digit mistyped or two swapped.
 

@@ -55,7 +55,7 @@ _FIGURE = re.compile(
 # "by 318 votes to 147", "won 52 to 48": two numbers of one result.
 _VOTES = re.compile(r"\b(?P<a>\d[\d,]*)\s+(?P<noun>[a-z]+\s+)?to\s+(?P<b>\d[\d,]*)\b(?!\s*(?:per|%|[a-z]+-))", re.I)
 # A count written in words, with what a digit figure may carry: "forty billion dollars",
-# "a three-point win", "twenty-five seats", "two and a half million". "one" is left out (it is a
+# "a three-point win", "twenty-five seats", "one and a half billion". "one" is left out (it is a
 # pronoun and an article as often) except before "and a half".
 _WORD_NUMBER = (
     r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"

@@ -51,6 +51,8 @@ _FIGURE_NOUNS = frozenset({"figure", "total", "number", "tally", "toll", "sum", 
 _PHRASE_MAX = 4
 # Nouns of a period: "last year's 23.4 million" is another period's figure.
 _TIME_NOUNS = frozenset({"year", "month", "week", "quarter", "season", "day", "decade", "half"})
+
+
 def back_references(
     mentions: list[Mention], reach: int, score: Callable[[Mention, Mention], float] | None = None
 ) -> Iterator[BackReference]:
@@ -101,9 +103,9 @@ def back_references(
 def _slipped_antecedent(
     explicit: list[Mention], i: int, reach: int, ref: Mention, nouns: frozenset[str]
 ) -> list[tuple[Mention, set[str]]]:
-    """ "the figure of 1,300" names no thing of its own: it refers back to a figure of its kind the
+    """ "the figure of 1,200" names no thing of its own: it refers back to a figure of its kind the
     story gave. When no earlier mention is told of its words, the one earlier figure of the kind
-    whose digits are a slip of its own ("3,100") is what it restates."""
+    whose digits are a slip of its own ("2,100") is what it restates."""
     slips = [
         a
         for a in _earlier(explicit, i, reach)

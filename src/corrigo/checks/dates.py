@@ -14,7 +14,7 @@ module:
   merger was agreed") (``timeline``), and the length of an event that just ended against the
   date it began ("voted to end a 61-day strike" and "the stoppage began on 20 April")
   (``event_spans``), and of a period that starts on the story's date against the month it is
-  said to run until ("enters a 90-day period" and "due to run until early January")
+  said to run until ("enters a 60-day period" and "the period runs until early December")
   (``event_ends``).
 
 A bare weekday ("on Sunday") is never checked. Every rule flags only when no reading the

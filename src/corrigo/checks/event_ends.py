@@ -1,15 +1,15 @@
 """The stated end of a period that starts on the story's date against its stated length.
 
-"The country now enters a 90-day period of heightened surveillance" in a story dated 7 November
-puts the period's end in early February; "the surveillance period, due to run until early January"
-elsewhere disagrees. The length is read as "N-day/week/month/year NOUN" whose noun is what a verb
+"The district now enters a 60-day period of reduced quotas" in a story dated 2 September puts the
+period's end in early November; "the quota period runs until early December" elsewhere
+disagrees. The length is read as "N-day/week/month/year NOUN" whose noun is what a verb
 of starting acts on ("enter", "begin", "start", "launch", "open"), in a sentence that states no date
 of its own (it starts on the story's date). The end is a month, with "early", "mid" or "late" if
 given, after "until", "till" or "through", in a later sentence whose words lead up to the same noun
 with no modifier the length's sentence lacks.
 
 Blame: the end is flagged and the month the length gives suggested, at 0.7 when the length is
-stated twice ("ninety days" in a quote), else as a tie, the later of the two, at 0.55.
+stated twice ("sixty days" in a quote), else as a tie, the later of the two, at 0.55.
 """
 
 from __future__ import annotations
@@ -67,7 +67,7 @@ def event_end_findings(analysis: Analysis, dates: dict[int, list[Any]], ref: dt.
 
 
 def _started(noun: Any) -> bool:
-    """ "enters a 90-day period", "began a two-week trial": the noun is what a start verb acts on."""
+    """ "enters a 60-day period", "began a two-week trial": the noun is what a start verb acts on."""
     head = noun.head
     return noun.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in _START_LEMMAS
 
@@ -109,7 +109,7 @@ def _against_stated_end(
 
 def _of_the_same(tok: Any, noun: Any, own: set[str]) -> bool:
     """Whether the words the end hangs from lead up to the period's noun, with no modifier its
-    sentence lacks ("the surveillance period, due to run until ...")."""
+    sentence lacks ("the quota period runs until ...")."""
     for anc in ancestors(tok, 5):
         # the noun itself, or the subject of a verb on the way up ("the period is due to run until")
         for cand in [anc, *(c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass"))]:
@@ -128,7 +128,7 @@ def _within(end: dt.date, year: int, month: int, lo: int, hi: int) -> bool:
 
 
 def _restated(analysis: Analysis, n: int, unit: str, length: Span) -> bool:
-    """The length stated again elsewhere: "ninety days", "90 days", "a 90-day"."""
+    """The length stated again elsewhere: "sixty days", "60 days", "a 60-day"."""
     pattern = re.compile(r"(?<![\w-])(?P<n>\d{1,3}|[a-z]+(?:-[a-z]+)?)[\s-]" + unit + r"s?\b", re.I)
     for sentence in analysis.sentences:
         for m in pattern.finditer(sentence.span.text):

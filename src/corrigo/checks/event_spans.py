@@ -12,9 +12,9 @@ dispute at the port"). A subject with its own date or number ("the 1979 strike")
 Blame: the length has its mentions and, when it ends on the story's date, that date; the start
 date has its own mentions; the side with fewer is flagged, a tie is left alone.
 
-A journey is read the same way: "landed on Thursday after a nine-month journey" ends on the day the
-sentence's main verb happens and begins on the date its subject set out ("The rover was launched
-on July 30, 2020": launch, depart, leave, set off). A departure written to the day stands against a
+A journey is read the same way: "docked on Thursday after a five-month voyage" ends on the day the
+sentence's main verb happens and begins on the date its subject set out ("The ship left Hobart
+on 10 December 2023": launch, depart, leave, set off). A departure written to the day stands against a
 length in months or years, which is the writer's rounding: the length is flagged.
 """
 
@@ -132,7 +132,7 @@ def _end_verb(noun: Any) -> Any | None:
 
 
 def _arrival_verb(length: _Length) -> Any | None:
-    """ "landed on Mars on Thursday ... after a seven-month journey": the span ends when the
+    """ "docked at the base on Thursday ... after a five-month voyage": the span ends when the
     sentence's main verb happens; read only where the span follows "after" and the main verb has a
     subject (who or what made the journey)."""
     noun = length.noun
@@ -151,7 +151,7 @@ def _subject(verb: Any) -> Any | None:
 
 def _same_traveller(arrived: Any, left: Any) -> bool:
     """The same head noun, and no word set before the leaver that the arriver lacks ("its sister
-    ship", "a second rover" are others)."""
+    ship", "a second ship" are others)."""
     if arrived.lemma_.lower() != left.lemma_.lower():
         return False
     known = {t.lemma_.lower() for t in arrived.subtree}
@@ -161,7 +161,7 @@ def _same_traveller(arrived: Any, left: Any) -> bool:
 
 def _departures(analysis: Analysis, arrival: Any, dates: dict[int, list[StatedDate]]) -> list[StatedDate]:
     """Dates the traveller set out on: a date hung from a verb of departure whose subject is the
-    arriving verb's ("The rover was launched ... on July 30, 2020")."""
+    arriving verb's ("The ship left Hobart on 10 December 2023")."""
     who = _subject(arrival)
     out = []
     for d, verb in _dated_verbs(analysis, dates, _DEPART_LEMMAS, to_the_day=True):

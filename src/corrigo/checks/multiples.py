@@ -1,5 +1,5 @@
-"""A figure stated as a multiple of another in the same sentence: "the 42-day countdown is twice
-the 21-day incubation period", "sales of $30m, three times the $10m of last year", "half the 40
+"""A figure stated as a multiple of another in the same sentence: "the 30-day wait is twice the
+15-day period in which the fever shows", "sales of $30m, three times the $10m of last year", "half the 40
 staff". The arithmetic is redone on the figures as written, loosely: copy states multiples in round
 terms ("two and a half times" for 2.51), and rounding of either figure and a hedge before the
 multiple ("almost four times", "more than twice") widen what agrees.
@@ -33,7 +33,7 @@ _MULTIPLE = re.compile(
     re.I,
 )
 _FACTORS = {"twice": 2.0, "double": 2.0, "triple": 3.0, "treble": 3.0, "half": 0.5}
-# Words between the multiple and the figure it is taken of: "twice the maximum 21-day period".
+# Words between the multiple and the figure it is taken of: "twice the longest 15-day period".
 _GAP_WORDS = 3
 # A figure a change started from ("eased to 7.9% from 8.7%") is not what the multiple compares.
 _FROM = re.compile(r"\bfrom\s+(?:(?:the|a|an|its|their)\s+)?(?:[a-z]+\s+){0,3}$", re.I)
@@ -149,7 +149,7 @@ def _blame(analysis: Analysis, x: Mention, y: Mention, k: float, support: Counte
 
 
 def _restate(core: str, value: float) -> str:
-    """``value`` written as ``core`` is: only its number changes ("14-day" -> "21-day")."""
+    """``value`` written as ``core`` is: only its number changes ("10-day" -> "15-day")."""
     number = re.search(r"\d[\d,]*(?:\.\d+)?", core)
     if number is None:
         return format_like(core, value)

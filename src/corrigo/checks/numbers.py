@@ -10,7 +10,7 @@ Each rule reads one statement shape and redoes its arithmetic:
 * a count vs the names it announces: "three countries — France, Germany, Spain and Italy";
 * a share: "30 of 120 members, or 40%"; "12,000 hectares, or 35 percent of the park's 48,000";
 * a change: "rose from 200 to 250, a 40% increase"; "rose 2% to $11.1bn from $10.9bn";
-* a multiple: "the 42-day countdown is twice the 21-day incubation period" (:mod:`.multiples`).
+* a multiple: "the 30-day wait is twice the 15-day period" (:mod:`.multiples`).
 
 Figures are compared as intervals: rounding ("4.2bn"), hedges ("more than 60", "about 30") and
 rounded percentages (±1 point, ±0.1 for one decimal place) never make a contradiction.
