@@ -22,13 +22,6 @@ from test_batch_resume import TEXTS
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(autouse=True)
-def _only_when_asked(request):
-    """Kept out of the default run (about 2 minutes): run them with ``-m slow`` (or $CORRIGO_SLOW=1)."""
-    if "slow" not in (request.config.getoption("markexpr") or "") and not os.environ.get("CORRIGO_SLOW"):
-        pytest.skip("slow: run with -m slow")
-
-
 REPO = Path(__file__).resolve().parents[1]
 BBC = REPO.parent / "shared" / "data" / "bbc_news" / "bbc_news_summary.jsonl"
 
