@@ -25,7 +25,7 @@ from corrigo.analysis.durations_read import DURATION_UNITS
 from corrigo.analysis.mentions import Figure, Mention
 from corrigo.analysis.slip_shapes import slip_shape
 
-__all__ = ["implied_mentions", "is_change_size", "margin_of", "seconds_of", "time_core"]
+__all__ = ["FROM_BEFORE", "implied_mentions", "is_change_size", "margin_of", "seconds_of", "time_core"]
 
 
 def margin_of(parts: tuple[int, ...]) -> int | None:
@@ -197,7 +197,7 @@ _PCT_CHANGE_BEFORE = re.compile(
     r"\b" + _CHANGE_WORDS + r"\s+(?:by\s+)?(?:(?:the|a|an)\s+)?(?:[a-z]+\s+){0,2}(?:of\s+)?$", re.I
 )
 # The figure a change started from: "up from the issue price of 40", "from 240".
-_FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:the|a|an|its|their)\s+)?(?:[a-z]+\s+){0,3}(?:of\s+)?$", re.I)
+FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:the|a|an|its|their)\s+)?(?:[a-z]+\s+){0,3}(?:of\s+)?$", re.I)
 # How far from the change's percentage the figures it applies to may be stated (the headline reaches all).
 _PCT_REACH = 2
 
@@ -214,12 +214,12 @@ def _percent_changes(mentions: list[Mention]) -> list[Mention]:
     for x in explicit:
         if not isinstance(x.figure.value, float) or x.figure.unit in ("%", "margin", "score") or x.figure.value <= 0:
             continue
-        if not _FROM_BEFORE.search(_before(x)):
+        if not FROM_BEFORE.search(_before(x)):
             continue
         same = [m for m in explicit if m.sentence.index == x.sentence.index]
         if any(m.figure.unit == "%" for m in same):
             continue  # the change is stated in the sentence: the number check redoes it
-        ys = [m for m in same if m.key == x.key and m is not x and not _FROM_BEFORE.search(_before(m))]
+        ys = [m for m in same if m.key == x.key and m is not x and not FROM_BEFORE.search(_before(m))]
         if len(ys) != 1 or not isinstance(ys[0].figure.value, float) or ys[0].figure.value == x.figure.value:
             continue
         y = ys[0]

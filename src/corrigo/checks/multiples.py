@@ -15,6 +15,7 @@ import re
 from collections import Counter
 
 from corrigo.analysis.analyse import Analysis
+from corrigo.analysis.implied import FROM_BEFORE
 from corrigo.analysis.mentions import Mention, figure_mentions
 from corrigo.analysis.numbers import format_like, parse_number
 from corrigo.checks.base import contradiction, quote
@@ -35,8 +36,6 @@ _MULTIPLE = re.compile(
 _FACTORS = {"twice": 2.0, "double": 2.0, "triple": 3.0, "treble": 3.0, "half": 0.5}
 # Words between the multiple and the figure it is taken of: "twice the longest 15-day period".
 _GAP_WORDS = 3
-# A figure a change started from ("eased to 7.9% from 8.7%") is not what the multiple compares.
-_FROM = re.compile(r"\bfrom\s+(?:(?:the|a|an|its|their)\s+)?(?:[a-z]+\s+){0,3}$", re.I)
 # How far a multiple may be from the figures' own ratio: a plain one, and one hedged ("about").
 _PLAIN_SLACK = 0.1
 _HEDGE_SLACK = 0.2
@@ -89,7 +88,7 @@ def _operands(found: list[Mention], match: re.Match[str]) -> tuple[Mention, Ment
         return None
     x = before[-1]
     text = x.sentence.span.text
-    if _FROM.search(text[: x.figure.whole_start]):
+    if FROM_BEFORE.search(text[: x.figure.whole_start]):  # a starting value is not what it compares
         return None
     between = text[x.figure.whole_end : match.start()]
     if re.search(r"[;:()]|\band\b|\bbut\b", between) and not re.search(r"\bis\b|\bwas\b|,\s*$", between):

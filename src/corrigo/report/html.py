@@ -258,16 +258,22 @@ def _section(report: Report, name: str | None, prefix: str, show_unsupported: bo
     )
 
 
-@functools.lru_cache(maxsize=1)
-def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("corrigo.report", "templates"),
+def template_environment(package: str) -> jinja2.Environment:
+    """A Jinja2 environment for the templates of ``package``: every value escaped, an undefined
+    name an error, block tags leaving no blank lines. The report and the server's pages use it."""
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader(package, "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+
+
+@functools.lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    env = template_environment("corrigo.report")
     env.filters["pieces"] = neutral_pieces
     env.filters["neutral"] = neutral_text
     return env

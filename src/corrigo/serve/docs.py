@@ -13,6 +13,8 @@ from typing import Any
 
 import jinja2
 
+from corrigo.report.html import template_environment
+
 __all__ = ["render_docs"]
 
 _METHODS = ("get", "post", "put", "patch", "delete")
@@ -20,13 +22,7 @@ _METHODS = ("get", "post", "put", "patch", "delete")
 
 @functools.lru_cache(maxsize=1)
 def _template() -> jinja2.Template:
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("corrigo.serve", "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    env = template_environment("corrigo.serve")
     return env.get_template("docs.html.j2")
 
 

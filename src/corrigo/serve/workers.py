@@ -24,21 +24,13 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
+from corrigo.batch import ONE_THREAD
 from corrigo.config import Config
 from corrigo.errors import CorrigoError
 
 __all__ = ["CheckTimeout", "PoolBusy", "WorkerFailed", "WorkerPool"]
 
 log = logging.getLogger(__name__)
-
-# One thread per worker for every numeric library a check may load (workers, not threads, use the cores).
-_ONE_THREAD = {
-    "OMP_NUM_THREADS": "1",
-    "OPENBLAS_NUM_THREADS": "1",
-    "MKL_NUM_THREADS": "1",
-    "CORRIGO_THREADS": "1",  # onnxruntime, in corrigo.verify.learned
-    "TOKENIZERS_PARALLELISM": "false",
-}
 
 
 class PoolBusy(CorrigoError):
@@ -61,7 +53,7 @@ class WorkerFailed(CorrigoError):
 
 def _worker_main(conn: Any, options: dict[str, Any]) -> None:
     """A worker process: load the models, say ready, then answer jobs until told to stop."""
-    os.environ.update(_ONE_THREAD)
+    os.environ.update(ONE_THREAD)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the server, which stops its workers
     from corrigo.serve.jobs import JobRunner
 
